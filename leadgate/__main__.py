@@ -1,0 +1,3 @@
+from leadgate.cli.main import app
+
+app()

@@ -1,0 +1,158 @@
+"""`leadgate user …`: API users with hashed passwords."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from leadgate.cli.common import DbOption, fail, open_database
+from leadgate.domain import accounts
+from leadgate.domain.passwords import generate_password
+from leadgate.storage import users as user_store
+
+app = typer.Typer(help="API users (vicidial_users).", no_args_is_help=True)
+console = Console()
+
+PERMISSION_COLUMNS = (
+    "vdc_agent_api_access", "modify_leads", "view_reports", "modify_lists", "delete_lists",
+    "modify_users", "delete_users", "modify_campaigns", "delete_from_dnc", "custom_fields_modify",
+)  # fmt: skip
+SHOWN = ("user", "full_name", "user_level", "user_group", "active", "api_allowed_functions",
+         "api_list_restrict", *PERMISSION_COLUMNS, "failed_login_count", "last_login_date")  # fmt: skip
+
+Level = Annotated[int | None, typer.Option(min=1, max=9, help="User level 1-9 (API needs 8+).")]
+Group = Annotated[str | None, typer.Option(help="User group.")]
+Name = Annotated[str | None, typer.Option("--full-name", help="Full name.")]
+Active = Annotated[bool | None, typer.Option("--active/--inactive", help="Account active.")]
+ApiAccess = Annotated[bool | None, typer.Option("--api-access/--no-api-access")]
+Functions = Annotated[
+    str | None, typer.Option(help="Allowed API functions, space separated, or ALL_FUNCTIONS.")
+]
+Restrict = Annotated[bool | None, typer.Option("--list-restrict/--no-list-restrict")]
+Grant = Annotated[
+    list[str] | None,
+    typer.Option("--grant", help=f"Set a permission to 1 ({', '.join(PERMISSION_COLUMNS)}).")
+]  # fmt: skip
+Revoke = Annotated[list[str] | None, typer.Option("--revoke", help="Set a permission to 0.")]
+
+
+def _changes(level: int | None, group: str | None, full_name: str | None, active: bool | None,
+             api_access: bool | None, functions: str | None, restrict: bool | None,
+             grant: list[str] | None, revoke: list[str] | None) -> dict[str, object]:  # fmt: skip
+    changes: dict[str, object] = {}
+    if level is not None:
+        changes["user_level"] = level
+    if group is not None:
+        changes["user_group"] = group
+    if full_name is not None:
+        changes["full_name"] = full_name
+    if active is not None:
+        changes["active"] = "Y" if active else "N"
+    if api_access is not None:
+        changes["vdc_agent_api_access"] = "1" if api_access else "0"
+    if functions is not None:
+        changes["api_allowed_functions"] = f" {' '.join(functions.split())} "
+    if restrict is not None:
+        changes["api_list_restrict"] = "1" if restrict else "0"
+    for value, names in (("1", grant or []), ("0", revoke or [])):
+        for name in names:
+            if name not in PERMISSION_COLUMNS:
+                fail(f"unknown permission {name!r}; one of: {', '.join(PERMISSION_COLUMNS)}")
+            changes[name] = value
+    return changes
+
+
+@app.command("add")
+def add(
+    user: str,
+    db: DbOption = None,
+    password: Annotated[str | None, typer.Option(help="Password; generated when omitted.")] = None,
+    level: Level = 8, group: Group = "ADMIN", full_name: Name = None, active: Active = True,
+    api_access: ApiAccess = True, functions: Functions = "ALL_FUNCTIONS",
+    restrict: Restrict = False, grant: Grant = None, revoke: Revoke = None,
+) -> None:  # fmt: skip
+    """Create an API user (its password is stored as an argon2 hash)."""
+    database = open_database(db)
+    generated = password is None
+    secret = password or generate_password()
+    profile: dict[str, object] = {"user": user, "password": secret, "full_name": full_name or user,
+                                  "modify_leads": "1", "view_reports": "1"}  # fmt: skip
+    profile.update(_changes(level, group, full_name, active, api_access, functions, restrict,
+                            grant, revoke))  # fmt: skip
+    try:
+        with database.transaction() as conn:
+            accounts.create_user(conn, profile)
+    except accounts.AccountError as exc:
+        fail(str(exc))
+    console.print(f"created user [bold]{user}[/bold]")
+    if generated:
+        console.print(f"password: [bold yellow]{secret}[/bold yellow] (shown only this once)")
+
+
+@app.command("update")
+def update(
+    user: str, db: DbOption = None, level: Level = None, group: Group = None,
+    full_name: Name = None, active: Active = None, api_access: ApiAccess = None,
+    functions: Functions = None, restrict: Restrict = None, grant: Grant = None,
+    revoke: Revoke = None,
+) -> None:  # fmt: skip
+    """Change a user's level, group or permissions."""
+    changes = _changes(level, group, full_name, active, api_access, functions, restrict, grant,
+                       revoke)  # fmt: skip
+    if not changes:
+        fail("nothing to change: give at least one option")
+    try:
+        with open_database(db).transaction() as conn:
+            accounts.update_user(conn, user, changes)
+    except accounts.AccountError as exc:
+        fail(str(exc))
+    console.print(f"updated user [bold]{user}[/bold]")
+
+
+@app.command("passwd")
+def passwd(
+    user: str,
+    db: DbOption = None,
+    password: Annotated[
+        str | None, typer.Option(help="New password; generated when omitted.")
+    ] = None,
+) -> None:
+    """Set a new password (also unlocks the account)."""
+    secret = password or generate_password()
+    try:
+        with open_database(db).transaction() as conn:
+            accounts.update_user(conn, user, {"password": secret})
+    except accounts.AccountError as exc:
+        fail(str(exc))
+    console.print(f"password of [bold]{user}[/bold] changed")
+    if password is None:
+        console.print(f"password: [bold yellow]{secret}[/bold yellow] (shown only this once)")
+
+
+@app.command("show")
+def show(user: str, db: DbOption = None) -> None:
+    """Show one user (never the password)."""
+    with open_database(db).transaction() as conn:
+        row = user_store.find_user(conn, user)
+    if row is None:
+        fail(f"user {user} does not exist")
+    table = Table(show_header=False)
+    for column in SHOWN:
+        table.add_row(column, "" if row[column] is None else str(row[column]))
+    console.print(table)
+
+
+@app.command("list")
+def list_(db: DbOption = None) -> None:
+    """List every user."""
+    with open_database(db).transaction() as conn:
+        rows = user_store.list_users(conn)
+    table = Table("user", "full_name", "level", "group", "active", "api")
+    for row in rows:
+        table.add_row(str(row["user"]), str(row["full_name"] or ""), str(row["user_level"]),
+                      str(row["user_group"] or ""), str(row["active"] or ""),
+                      str(row["vdc_agent_api_access"] or ""))  # fmt: skip
+    console.print(table)

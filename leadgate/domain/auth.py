@@ -1,0 +1,138 @@
+"""Who is calling: credential check, lockout, and the user's permissions.
+
+Rules (VICIdial's): a login passes with the right password, an active account and a user level
+above the endpoint's minimum, unless the account is locked — 10 or more failed logins and the
+last login (or lock start) less than 15 minutes ago. Each failure of an existing user counts up;
+after the window a failure restarts the count at 1.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection
+
+from leadgate.domain.passwords import PasswordVerifier
+from leadgate.storage import users as user_store
+
+LOCK_ATTEMPTS = 10
+LOCK_WINDOW = timedelta(minutes=15)
+# A successful login refreshes last_login_date/last_ip at most this often: VICIdial writes them
+# on every call, which costs a write per request for no information.
+LOGIN_REFRESH = timedelta(seconds=60)
+
+security_log = logging.getLogger("leadgate.security")
+
+
+@dataclass(frozen=True)
+class User:
+    """The authenticated caller, with the permission columns of vicidial_users."""
+
+    row: Mapping[str, Any]
+
+    @property
+    def name(self) -> str:
+        return str(self.row["user"])
+
+    @property
+    def level(self) -> int:
+        return int(self.row["user_level"] or 0)
+
+    @property
+    def user_group(self) -> str:
+        return str(self.row["user_group"] or "")
+
+    def flag(self, column: str) -> str:
+        """An ENUM('0','1'...) permission column as text ('' when NULL)."""
+        value = self.row.get(column)
+        return "" if value is None else str(value)
+
+    def has(self, column: str) -> bool:
+        return self.flag(column) == "1"
+
+
+@dataclass(frozen=True)
+class AuthResult:
+    user: User | None
+    failure: str = ""  # "BAD" or "LOCK" when user is None
+
+
+def _is_locked(row: Mapping[str, Any], now: datetime) -> bool:
+    count = int(row["failed_login_count"] or 0)
+    last = row["last_login_date"]
+    return count >= LOCK_ATTEMPTS and last is not None and last >= now - LOCK_WINDOW
+
+
+def authenticate(
+    conn: Connection,
+    verifier: PasswordVerifier,
+    user: str,
+    password: str,
+    *,
+    min_level: int,
+    now: datetime,
+    ip: str,
+) -> AuthResult:
+    row = user_store.find_for_auth(conn, user) if user else None
+    if row is not None:
+        good = (
+            verifier.verify(user, password, str(row["pass"] or ""), str(row["pass_hash"] or ""))
+            and int(row["user_level"] or 0) >= min_level
+            and row["active"] == "Y"
+            and not _is_locked(row, now)
+        )
+        if good:
+            if _needs_login_refresh(row, now, ip):
+                user_store.record_login_success(conn, user, now, ip)
+            return AuthResult(User(row))
+        failure = _count_failure(conn, row, user, now, ip)
+    else:
+        failure = "BAD"
+    security_log.warning("failed API login user=%r ip=%s result=%s", user, ip, failure)
+    return AuthResult(None, failure)
+
+
+def _needs_login_refresh(row: Mapping[str, Any], now: datetime, ip: str) -> bool:
+    last = row["last_login_date"]
+    return (
+        int(row["failed_login_count"] or 0) != 0
+        or last is None
+        or last < now - LOGIN_REFRESH
+        or (row["last_ip"] or "") != ip[:15]
+    )
+
+
+def _count_failure(
+    conn: Connection, row: Mapping[str, Any], user: str, now: datetime, ip: str
+) -> str:
+    count = int(row["failed_login_count"] or 0)
+    if count < LOCK_ATTEMPTS:
+        user_store.record_login_failure(conn, user, now, ip, restart_count=False, locked=False)
+        return "BAD"
+    last = row["last_login_date"]
+    if last is None or last < now - LOCK_WINDOW:
+        user_store.record_login_failure(conn, user, now, ip, restart_count=True, locked=False)
+        return "BAD"
+    user_store.record_login_failure(conn, user, now, ip, restart_count=False, locked=True)
+    return "LOCK"
+
+
+def allowed_list_ids(conn: Connection, user: User) -> set[str] | None:
+    """The list ids an api_list_restrict user may touch; None when unrestricted.
+
+    Raises LookupError when the user's group does not exist.
+    """
+    if user.flag("api_list_restrict") != "1":
+        return None
+    group = user_store.find_user_group(conn, user.user_group)
+    if group is None:
+        raise LookupError(user.user_group)
+    allowed = str(group["allowed_campaigns"] or "")
+    if "-ALL" in allowed:
+        return None
+    campaigns = [c for c in allowed.replace(" -", " ").split() if c]
+    return set(user_store.list_ids_of_campaigns(conn, campaigns))

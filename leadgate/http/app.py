@@ -1,0 +1,101 @@
+"""The HTTP shell: VICIdial's three URLs and a health check, over the wire layer."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+
+from leadgate.domain.passwords import PasswordVerifier
+from leadgate.settings import Settings, load_settings
+from leadgate.storage.database import Database
+from leadgate.wire import handlers  # noqa: F401  (registers every API function)
+from leadgate.wire.reply import Reply
+from leadgate.wire.request import ApiRequest, parse_params
+from leadgate.wire.service import ApiService
+
+HEADERS = {
+    "Cache-Control": "no-cache, must-revalidate",
+    "Pragma": "no-cache",
+}
+MEDIA_TYPE = "text/html; charset=utf-8"
+FORM_TYPES = ("application/x-www-form-urlencoded", "text/plain", "")
+
+
+async def _api_request(request: Request) -> ApiRequest:
+    body = b""
+    if request.method == "POST":
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        raw = await request.body()
+        if content_type in FORM_TYPES:
+            body = raw
+        elif content_type == "multipart/form-data":
+            form = await request.form()
+            body = "&".join(
+                f"{k}={v}" for k, v in form.multi_items() if isinstance(v, str)
+            ).encode()
+    query = request.scope.get("query_string", b"")
+    return ApiRequest(
+        params=parse_params(query, body),
+        client_ip=request.client.host if request.client else "",
+        path=request.url.path,
+        query_string=query.decode("latin-1"),
+    )
+
+
+def _response(reply: Reply) -> Response:
+    return Response(reply.body, status_code=reply.status, headers=HEADERS, media_type=MEDIA_TYPE)
+
+
+def create_app(settings: Settings | None = None, db: Database | None = None) -> Starlette:
+    settings = settings or load_settings()
+    database = db or Database(settings.db_url)
+    service = ApiService(database, settings, PasswordVerifier(settings.auth_cache_seconds))
+
+    async def non_agent_api(request: Request) -> Response:
+        api_request = await _api_request(request)
+        return _response(await database.run(service.handle_non_agent, api_request))
+
+    async def agent_api(request: Request) -> Response:
+        api_request = await _api_request(request)
+        return _response(await database.run(service.handle_agent, api_request))
+
+    async def health(_request: Request) -> Response:
+        try:
+            await database.run(_ping, database)
+        except Exception:
+            return PlainTextResponse("database unavailable\n", status_code=503)
+        return PlainTextResponse("OK\n")
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        yield
+        if db is None:
+            database.dispose()
+
+    methods = ["GET", "POST"]
+    app = Starlette(
+        routes=[
+            Route("/vicidial/non_agent_api.php", non_agent_api, methods=methods),
+            Route("/API/lmapi.php", non_agent_api, methods=methods),
+            Route("/agc/api.php", agent_api, methods=methods),
+            Route("/health", health, methods=["GET", "HEAD"]),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.service = service
+    return app
+
+
+def _ping(database: Database) -> None:
+    with database.engine.connect() as conn:
+        conn.exec_driver_sql("SELECT 1")
+
+
+def create_app_from_env() -> Starlette:
+    """Factory for server worker processes: configuration comes from LEADGATE_* variables."""
+    return create_app(load_settings())

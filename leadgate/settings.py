@@ -1,0 +1,29 @@
+"""Every knob leadgate has, read from the environment (LEADGATE_*) or given by the CLI."""
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LEADGATE_", env_file=".env", extra="ignore")
+
+    db_url: str = "sqlite:///./leadgate.db"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+
+    # What `version` reports; clients compare these with VICIdial's.
+    non_agent_version: str = "2.14-202"
+    non_agent_build: str = "250720-1841"
+    agent_version: str = "2.14-82"
+    agent_build: str = "250122-1010"
+
+    # How long a verified password stays trusted in memory (seconds).
+    auth_cache_seconds: float = 300.0
+    # Write a vicidial_api_urls row per call, as VICIdial does.
+    log_api_urls: bool = True
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with explicit (CLI) values winning when given."""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    return Settings(**given)  # type: ignore[arg-type]

@@ -1,0 +1,99 @@
+"""Engines and transactions for SQLite, MariaDB/MySQL and PostgreSQL.
+
+Users give plain URLs (`sqlite:///x.db`, `mysql://u:p@h/db`, `postgresql://u@h/db`); leadgate picks
+the driver. Every transaction is short and synchronous: on SQLite it runs on the event loop (a
+thread hop costs as much as the whole insert), on network databases in a worker thread.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import anyio.to_thread
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+
+T = TypeVar("T")
+
+_DRIVERS = {
+    "sqlite": "sqlite+pysqlite",
+    "mysql": "mysql+pymysql",
+    "mariadb": "mysql+pymysql",
+    "postgresql": "postgresql+psycopg",
+    "postgres": "postgresql+psycopg",
+}
+
+
+def normalise_url(url: str) -> URL:
+    """Turn a plain database URL into one naming the driver leadgate ships with."""
+    parsed = make_url(url)
+    if "+" not in parsed.drivername:
+        driver = _DRIVERS.get(parsed.drivername)
+        if driver is None:
+            raise ValueError(f"unsupported database URL scheme: {parsed.drivername}")
+        parsed = parsed.set(drivername=driver)
+    if parsed.get_backend_name() == "mysql" and "charset" not in parsed.query:
+        parsed = parsed.update_query_dict({"charset": "utf8mb4"})
+    return parsed
+
+
+def create_db_engine(url: str) -> Engine:
+    parsed = normalise_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        engine = create_engine(parsed, connect_args={"timeout": 30, "isolation_level": None})
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(
+        parsed, pool_size=20, max_overflow=20, pool_pre_ping=True, pool_recycle=3600
+    )
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    # BEGIN IMMEDIATE takes the write lock up front: a check-then-insert can then never race
+    # another process, and SQLite never has to fail a read lock's upgrade to a write lock.
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Database:
+    """One engine and the way to run a unit of work on it."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = create_db_engine(url)
+        self.backend = self.engine.dialect.name
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.backend == "sqlite"
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        with self.engine.begin() as connection:
+            yield connection
+
+    def run_in_transaction(self, work: Callable[[Connection], T]) -> T:
+        with self.transaction() as connection:
+            return work(connection)
+
+    async def run(self, work: Callable[..., T], *args: Any) -> T:
+        """Run blocking database work without stalling the event loop on network databases."""
+        if self.is_sqlite:
+            return work(*args)
+        return await anyio.to_thread.run_sync(functools.partial(work, *args))
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,884 @@
+"""VICIdial's tables, by their real names, as SQLAlchemy Core metadata.
+
+Names, widths and defaults follow VICIdial's own schema so that leadgate can run directly on an
+existing VICIdial database and so that stored values are cut to the same widths. Only the columns
+leadgate reads or writes are declared for the very wide tables (vicidial_campaigns,
+vicidial_users, system_settings, servers, vicidial_live_agents); leadgate never touches the others.
+
+ENUM columns are plain strings here: the same schema must work on SQLite and PostgreSQL, and the
+domain layer applies MySQL's non-strict enum rules itself. Zero-date defaults become NULL.
+"""
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+vicidial_list = Table(
+    "vicidial_list",
+    metadata,
+    Column("lead_id", Integer, primary_key=True, autoincrement=True),
+    Column("entry_date", DateTime),
+    Column("modify_date", DateTime),
+    Column("status", String(6)),
+    Column("user", String(20)),
+    Column("vendor_lead_code", String(20)),
+    Column("source_id", String(50)),
+    Column("list_id", BigInteger, server_default="0", nullable=False),
+    Column("gmt_offset_now", Numeric(4, 2), server_default="0.00"),
+    Column("called_since_last_reset", String(3), server_default="N"),
+    Column("phone_code", String(10)),
+    Column("phone_number", String(18), nullable=False),
+    Column("title", String(4)),
+    Column("first_name", String(30)),
+    Column("middle_initial", String(1)),
+    Column("last_name", String(30)),
+    Column("address1", String(100)),
+    Column("address2", String(100)),
+    Column("address3", String(100)),
+    Column("city", String(50)),
+    Column("state", String(2)),
+    Column("province", String(50)),
+    Column("postal_code", String(10)),
+    Column("country_code", String(3)),
+    Column("gender", String(1), server_default="U"),
+    Column("date_of_birth", Date),
+    Column("alt_phone", String(12)),
+    Column("email", String(70)),
+    Column("security_phrase", String(100)),
+    Column("comments", String(255)),
+    Column("called_count", SmallInteger, server_default="0"),
+    Column("last_local_call_time", DateTime),
+    Column("rank", SmallInteger, server_default="0", nullable=False),
+    Column("owner", String(20), server_default=""),
+    Column("entry_list_id", BigInteger, server_default="0", nullable=False),
+    sqlite_autoincrement=True,
+)
+
+
+vicidial_lists = Table(
+    "vicidial_lists",
+    metadata,
+    Column("list_id", BigInteger, primary_key=True),
+    Column("list_name", String(30)),
+    Column("campaign_id", String(8)),
+    Column("active", String(1)),
+    Column("list_description", String(255)),
+    Column("list_changedate", DateTime),
+    Column("list_lastcalldate", DateTime),
+    Column("reset_time", String(100), server_default=""),
+    Column("agent_script_override", String(20), server_default=""),
+    Column("campaign_cid_override", String(20), server_default=""),
+    Column("am_message_exten_override", String(100), server_default=""),
+    Column("drop_inbound_group_override", String(20), server_default=""),
+    Column("xferconf_a_number", String(50), server_default=""),
+    Column("xferconf_b_number", String(50), server_default=""),
+    Column("xferconf_c_number", String(50), server_default=""),
+    Column("xferconf_d_number", String(50), server_default=""),
+    Column("xferconf_e_number", String(50), server_default=""),
+    Column("web_form_address", Text),
+    Column("web_form_address_two", Text),
+    Column("time_zone_setting", String(21), server_default="COUNTRY_AND_AREA_CODE"),
+    Column("inventory_report", String(1), server_default="Y"),
+    Column("expiration_date", Date, server_default="2099-12-31"),
+    Column("na_call_url", Text),
+    Column("local_call_time", String(10), server_default="campaign", nullable=False),
+    Column("web_form_address_three", Text),
+    Column("status_group_id", String(20), server_default=""),
+    Column("user_new_lead_limit", SmallInteger, server_default="-1"),
+    Column("inbound_list_script_override", String(20)),
+    Column("default_xfer_group", String(20), server_default="---NONE---"),
+    Column("daily_reset_limit", SmallInteger, server_default="-1"),
+    Column("resets_today", SmallInteger, server_default="0"),
+    Column("auto_active_list_rank", SmallInteger, server_default="0"),
+    Column("cache_count", Integer, server_default="0"),
+    Column("cache_count_new", Integer, server_default="0"),
+    Column("cache_count_dialable_new", Integer, server_default="0"),
+    Column("cache_date", DateTime),
+    Column("inbound_drop_voicemail", String(20)),
+    Column("inbound_after_hours_voicemail", String(20)),
+    Column("qc_scorecard_id", String(20), server_default=""),
+    Column("qc_statuses_id", String(20), server_default=""),
+    Column("qc_web_form_address", String(255), server_default=""),
+    Column("auto_alt_threshold", SmallInteger, server_default="-1"),
+    Column("cid_group_id", String(20), server_default="---DISABLED---"),
+    Column("dial_prefix", String(20), server_default=""),
+    Column("weekday_resets_container", String(40), server_default="DISABLED"),
+)
+
+
+vicidial_campaigns = Table(
+    "vicidial_campaigns",
+    metadata,
+    Column("campaign_id", String(8), primary_key=True),
+    Column("campaign_name", String(40)),
+    Column("active", String(1)),
+    Column("lead_order", String(30)),
+    Column("web_form_address", Text),
+    Column("hopper_level", Integer, server_default="1"),
+    Column("auto_dial_level", String(6), server_default="0"),
+    Column("local_call_time", String(10), server_default="9am-9pm"),
+    Column("dial_timeout", SmallInteger, server_default="60"),
+    Column("dial_prefix", String(20), server_default="9"),
+    Column("campaign_cid", String(20), server_default="0000000000"),
+    Column("campaign_vdad_exten", String(20), server_default="8368"),
+    Column("scheduled_callbacks", String(1), server_default="N"),
+    Column("lead_filter_id", String(20), server_default="NONE"),
+    Column("closer_campaigns", Text),
+    Column("use_internal_dnc", String(8), server_default="N"),
+    Column("dial_method", String(23), server_default="MANUAL"),
+    Column("adaptive_maximum_level", String(6), server_default="3.0"),
+    Column("campaign_description", String(255)),
+    Column("dial_statuses", String(255), server_default=" NEW -"),
+    Column("list_order_mix", String(20), server_default="DISABLED"),
+    Column("campaign_allow_inbound", String(1), server_default="N"),
+    Column("manual_dial_list_id", BigInteger, server_default="998"),
+    Column("default_xfer_group", String(20), server_default="---NONE---"),
+    Column("drop_inbound_group", String(20), server_default="---NONE---"),
+    Column("use_campaign_dnc", String(8), server_default="N"),
+    Column("three_way_dial_prefix", String(20), server_default=""),
+    Column("drop_rate_group", String(20), server_default="DISABLED"),
+    Column("web_form_address_two", Text),
+    Column("start_call_url", Text),
+    Column("dispo_call_url", Text),
+    Column("manual_dial_prefix", String(20), server_default=""),
+    Column("api_manual_dial", String(18), server_default="STANDARD"),
+    Column("lead_order_randomize", String(1), server_default="N"),
+    Column("lead_order_secondary", String(16), server_default="LEAD_ASCEND"),
+    Column("na_call_url", Text),
+    Column("user_group", String(20), server_default="---ALL---"),
+    Column("use_other_campaign_dnc", String(8), server_default=""),
+    Column("web_form_address_three", Text),
+    Column("custom_one", Text),
+    Column("custom_two", Text),
+    Column("custom_three", Text),
+    Column("custom_four", Text),
+    Column("custom_five", Text),
+)
+
+
+vicidial_users = Table(
+    "vicidial_users",
+    metadata,
+    Column("user_id", Integer, primary_key=True, autoincrement=True),
+    Column("user", String(20), nullable=False),
+    Column("pass", String(100), nullable=False),
+    Column("full_name", String(50)),
+    Column("user_level", SmallInteger, server_default="1"),
+    Column("user_group", String(20)),
+    Column("phone_login", String(20)),
+    Column("phone_pass", String(100)),
+    Column("delete_users", String(1), server_default="0"),
+    Column("delete_lists", String(1), server_default="0"),
+    Column("load_leads", String(1), server_default="0"),
+    Column("campaign_detail", String(1), server_default="0"),
+    Column("ast_admin_access", String(1), server_default="0"),
+    Column("modify_leads", String(1), server_default="0"),
+    Column("hotkeys_active", String(1), server_default="0"),
+    Column("change_agent_campaign", String(1), server_default="0"),
+    Column("agent_choose_ingroups", String(1), server_default="1"),
+    Column("closer_campaigns", Text),
+    Column("scheduled_callbacks", String(1), server_default="1"),
+    Column("agentcall_manual", String(1), server_default="0"),
+    Column("alter_agent_interface_options", String(1), server_default="0"),
+    Column("closer_default_blended", String(1), server_default="0"),
+    Column("modify_users", String(1), server_default="0"),
+    Column("modify_campaigns", String(1), server_default="0"),
+    Column("modify_lists", String(1), server_default="0"),
+    Column("view_reports", String(1), server_default="0"),
+    Column("vdc_agent_api_access", String(1), server_default="0"),
+    Column("modify_inbound_dids", String(1), server_default="0"),
+    Column("active", String(1), server_default="Y"),
+    Column("delete_from_dnc", String(1), server_default="0"),
+    Column("email", String(100), server_default=""),
+    Column("custom_one", String(100), server_default=""),
+    Column("custom_two", String(100), server_default=""),
+    Column("custom_three", String(100), server_default=""),
+    Column("custom_four", String(100), server_default=""),
+    Column("custom_five", String(100), server_default=""),
+    Column("voicemail_id", String(10)),
+    Column("custom_fields_modify", String(1), server_default="0"),
+    Column("modify_same_user_level", String(1), server_default="1"),
+    Column("failed_login_count", SmallInteger, server_default="0"),
+    Column("last_login_date", DateTime, server_default="2001-01-01 00:00:01"),
+    Column("last_ip", String(15), server_default=""),
+    Column("pass_hash", String(500), server_default=""),
+    Column("selected_language", String(100), server_default="default English"),
+    Column("api_list_restrict", String(1), server_default="0"),
+    Column("api_allowed_functions", String(1000), server_default=" ALL_FUNCTIONS "),
+    Column("lead_filter_id", String(20), server_default="NONE"),
+    Column("user_new_lead_limit", SmallInteger, server_default="-1"),
+    Column("api_only_user", String(1), server_default="0"),
+    Column("ignore_ip_list", String(1), server_default="0"),
+    Column("status_group_id", String(20), server_default=""),
+    Column("failed_login_attempts_today", Integer, server_default="0"),
+    Column("failed_login_count_today", SmallInteger, server_default="0"),
+    Column("failed_last_ip_today", String(50), server_default=""),
+    Column("failed_last_type_today", String(20), server_default=""),
+    sqlite_autoincrement=True,
+)
+
+
+vicidial_user_groups = Table(
+    "vicidial_user_groups",
+    metadata,
+    Column("user_group", String(20), primary_key=True),
+    Column("group_name", String(40), nullable=False),
+    Column("allowed_campaigns", Text),
+    Column("qc_allowed_campaigns", Text),
+    Column("qc_allowed_inbound_groups", Text),
+    Column("group_shifts", Text),
+    Column("forced_timeclock_login", String(12), server_default="N"),
+    Column("shift_enforcement", String(12), server_default="OFF"),
+    Column("agent_status_viewable_groups", Text),
+    Column("agent_status_view_time", String(1), server_default="N"),
+    Column("agent_call_log_view", String(1), server_default="N"),
+    Column("agent_xfer_consultative", String(1), server_default="Y"),
+    Column("agent_xfer_dial_override", String(1), server_default="Y"),
+    Column("agent_xfer_vm_transfer", String(1), server_default="Y"),
+    Column("agent_xfer_blind_transfer", String(1), server_default="Y"),
+    Column("agent_xfer_dial_with_customer", String(1), server_default="Y"),
+    Column("agent_xfer_park_customer_dial", String(1), server_default="Y"),
+    Column("agent_fullscreen", String(1), server_default="N"),
+    Column("allowed_reports", String(4000), server_default="ALL REPORTS"),
+    Column("webphone_url_override", String(255), server_default=""),
+    Column("webphone_systemkey_override", String(100), server_default=""),
+    Column("webphone_dialpad_override", String(10), server_default="DISABLED"),
+    Column("admin_viewable_groups", Text),
+    Column("admin_viewable_call_times", Text),
+    Column("allowed_custom_reports", String(2000), server_default=""),
+    Column("agent_allowed_chat_groups", Text),
+    Column("agent_xfer_park_3way", String(1), server_default="Y"),
+    Column("admin_ip_list", String(30), server_default=""),
+    Column("agent_ip_list", String(30), server_default=""),
+    Column("api_ip_list", String(30), server_default=""),
+    Column("webphone_layout", String(255), server_default=""),
+    Column("allowed_queue_groups", Text),
+    Column("reports_header_override", String(15), server_default="DISABLED"),
+    Column("admin_home_url", String(255), server_default=""),
+    Column("script_id", String(20), server_default=""),
+    Column("modify_stamp", DateTime),
+)
+
+
+vicidial_dnc = Table(
+    "vicidial_dnc",
+    metadata,
+    Column("phone_number", String(18), primary_key=True),
+)
+
+
+vicidial_campaign_dnc = Table(
+    "vicidial_campaign_dnc",
+    metadata,
+    Column("phone_number", String(18), nullable=False),
+    Column("campaign_id", String(8), nullable=False),
+)
+
+
+vicidial_dnc_log = Table(
+    "vicidial_dnc_log",
+    metadata,
+    Column("phone_number", String(18), nullable=False),
+    Column("campaign_id", String(8), nullable=False),
+    Column("action", String(6), server_default="add"),
+    Column("action_date", DateTime),
+    Column("user", String(20), server_default=""),
+)
+
+
+vicidial_hopper = Table(
+    "vicidial_hopper",
+    metadata,
+    Column("hopper_id", Integer, primary_key=True, autoincrement=True),
+    Column("lead_id", Integer, nullable=False),
+    Column("campaign_id", String(8)),
+    Column("status", String(6), server_default="READY"),
+    Column("user", String(20)),
+    Column("list_id", BigInteger, nullable=False),
+    Column("gmt_offset_now", Numeric(4, 2), server_default="0.00"),
+    Column("state", String(2), server_default=""),
+    Column("alt_dial", String(6), server_default="NONE"),
+    Column("priority", SmallInteger, server_default="0"),
+    Column("source", String(1), server_default=""),
+    Column("vendor_lead_code", String(20), server_default=""),
+    sqlite_autoincrement=True,
+)
+
+
+vicidial_callbacks = Table(
+    "vicidial_callbacks",
+    metadata,
+    Column("callback_id", Integer, primary_key=True, autoincrement=True),
+    Column("lead_id", Integer),
+    Column("list_id", BigInteger),
+    Column("campaign_id", String(8)),
+    Column("status", String(10)),
+    Column("entry_time", DateTime),
+    Column("callback_time", DateTime),
+    Column("modify_date", DateTime),
+    Column("user", String(20)),
+    Column("recipient", String(8)),
+    Column("comments", String(255)),
+    Column("user_group", String(20)),
+    Column("lead_status", String(6), server_default="CALLBK"),
+    Column("email_alert", DateTime),
+    Column("email_result", String(13)),
+    Column("customer_timezone", String(100), server_default=""),
+    Column("customer_timezone_diff", String(6), server_default=""),
+    Column("customer_time", DateTime),
+    sqlite_autoincrement=True,
+)
+
+
+vicidial_api_log = Table(
+    "vicidial_api_log",
+    metadata,
+    Column("api_id", Integer, primary_key=True, autoincrement=True),
+    Column("user", String(20), nullable=False),
+    Column("api_date", DateTime),
+    Column("api_script", String(10)),
+    Column("function", String(20), nullable=False),
+    Column("agent_user", String(20)),
+    Column("value", String(255)),
+    Column("result", String(10)),
+    Column("result_reason", String(255)),
+    Column("source", String(20)),
+    Column("data", Text),
+    Column("run_time", String(20), server_default="0"),
+    Column("webserver", SmallInteger, server_default="0"),
+    Column("api_url", Integer, server_default="0"),
+    sqlite_autoincrement=True,
+)
+
+
+vicidial_api_urls = Table(
+    "vicidial_api_urls",
+    metadata,
+    Column("api_id", Integer, primary_key=True),
+    Column("api_date", DateTime),
+    Column("remote_ip", String(50)),
+    Column("url", Text),
+)
+
+
+vicidial_live_agents = Table(
+    "vicidial_live_agents",
+    metadata,
+    Column("live_agent_id", Integer, primary_key=True, autoincrement=True),
+    Column("user", String(20)),
+    Column("server_ip", String(15), nullable=False),
+    Column("conf_exten", String(20)),
+    Column("extension", String(100)),
+    Column("status", String(6), server_default="PAUSED"),
+    Column("lead_id", Integer, nullable=False),
+    Column("campaign_id", String(8)),
+    Column("uniqueid", String(20)),
+    Column("callerid", String(20)),
+    Column("channel", String(100)),
+    Column("random_id", Integer),
+    Column("last_call_time", DateTime),
+    Column("last_update_time", DateTime),
+    Column("last_call_finish", DateTime),
+    Column("closer_campaigns", Text),
+    Column("call_server_ip", String(15)),
+    Column("user_level", SmallInteger, server_default="0"),
+    Column("comments", String(20)),
+    Column("campaign_weight", SmallInteger, server_default="0"),
+    Column("calls_today", SmallInteger, server_default="0"),
+    Column("external_hangup", String(1), server_default=""),
+    Column("external_status", String(255), server_default=""),
+    Column("external_pause", String(20), server_default=""),
+    Column("external_dial", String(100), server_default=""),
+    Column("external_ingroups", Text),
+    Column("external_blended", String(1), server_default="0"),
+    Column("external_igb_set_user", String(20), server_default=""),
+    Column("external_update_fields", String(1), server_default="0"),
+    Column("external_update_fields_data", String(255), server_default=""),
+    Column("external_timer_action", String(20), server_default=""),
+    Column("agent_log_id", Integer, server_default="0"),
+    Column("last_state_change", DateTime),
+    Column("outbound_autodial", String(1), server_default="N"),
+    Column("external_dtmf", String(100), server_default=""),
+    Column("external_transferconf", String(120), server_default=""),
+    Column("external_park", String(40), server_default=""),
+    Column("on_hook_agent", String(1), server_default="N"),
+    Column("ring_callerid", String(20), server_default=""),
+    Column("campaign_grade", SmallInteger, server_default="1"),
+    Column("external_recording", String(20), server_default=""),
+    Column("external_pause_code", String(6), server_default=""),
+    Column("pause_code", String(6), server_default=""),
+    Column("preview_lead_id", Integer, server_default="0"),
+    Column("external_lead_id", Integer, server_default="0"),
+    Column("dial_campaign_id", String(8), server_default=""),
+    sqlite_autoincrement=True,
+)
+
+
+system_settings = Table(
+    "system_settings",
+    metadata,
+    Column("version", String(50)),
+    Column("use_non_latin", String(1), server_default="0"),
+    Column("webroot_writable", String(1), server_default="1"),
+    Column("enable_queuemetrics_logging", String(1), server_default="0"),
+    Column("db_schema_version", Integer, server_default="0"),
+    Column("auto_user_add_value", Integer, server_default="101"),
+    Column("vdc_agent_api_active", String(1), server_default="0"),
+    Column("enable_vtiger_integration", String(1), server_default="0"),
+    Column("sounds_central_control_active", String(1), server_default="0"),
+    Column("sounds_web_server", String(50), server_default="127.0.0.1"),
+    Column("sounds_web_directory", String(255), server_default=""),
+    Column("auto_dial_limit", String(5), server_default="4"),
+    Column("webphone_url", String(255), server_default=""),
+    Column("custom_fields_enabled", String(1), server_default="0"),
+    Column("admin_web_directory", String(255), server_default="vicidial"),
+    Column("hosted_settings", String(100), server_default=""),
+    Column("pass_hash_enabled", String(1), server_default="0"),
+    Column("pass_key", String(100), server_default=""),
+    Column("pass_cost", SmallInteger, server_default="2"),
+    Column("active_modules", Text),
+    Column("enable_languages", String(1), server_default="0"),
+    Column("language_method", String(20), server_default="DISABLED"),
+    Column("agent_debug_logging", String(20), server_default="0"),
+    Column("agent_whisper_enabled", String(1), server_default="0"),
+    Column("user_new_lead_limit", String(1), server_default="0"),
+    Column("enable_auto_reports", String(1), server_default="0"),
+    Column("allow_ip_lists", String(1), server_default="0"),
+    Column("system_ip_blacklist", String(30), server_default=""),
+    Column("outbound_cid_any", String(8), server_default="DISABLED"),
+    Column("two_factor_auth_hours", SmallInteger, server_default="0"),
+    Column("two_factor_container", String(40), server_default="---DISABLED---"),
+    Column("allow_web_debug", String(1), server_default="0"),
+    Column("agent_notifications", String(1), server_default="0"),
+    Column("enhanced_agent_monitoring", String(1), server_default="0"),
+)
+
+
+servers = Table(
+    "servers",
+    metadata,
+    Column("server_id", String(10), nullable=False),
+    Column("server_description", String(255)),
+    Column("server_ip", String(15), nullable=False),
+    Column("active", String(1)),
+    Column("asterisk_version", String(20), server_default="1.4.21.2"),
+    Column("local_gmt", String(6), server_default="-5.00"),
+    Column("user_group", String(20), server_default="---ALL---"),
+)
+
+
+vicidial_statuses = Table(
+    "vicidial_statuses",
+    metadata,
+    Column("status", String(6), primary_key=True),
+    Column("status_name", String(30)),
+    Column("selectable", String(1), server_default="N"),
+    Column("human_answered", String(1), server_default="N"),
+    Column("category", String(20), server_default="UNDEFINED"),
+    Column("sale", String(1), server_default="N"),
+    Column("dnc", String(1), server_default="N"),
+    Column("customer_contact", String(1), server_default="N"),
+    Column("not_interested", String(1), server_default="N"),
+    Column("unworkable", String(1), server_default="N"),
+    Column("scheduled_callback", String(1), server_default="N"),
+    Column("completed", String(1), server_default="N"),
+    Column("min_sec", Integer, server_default="0"),
+    Column("max_sec", Integer, server_default="0"),
+    Column("answering_machine", String(1), server_default="N"),
+    Column("modify_stamp", DateTime),
+)
+
+
+vicidial_campaign_statuses = Table(
+    "vicidial_campaign_statuses",
+    metadata,
+    Column("status", String(6), nullable=False),
+    Column("status_name", String(30)),
+    Column("selectable", String(1)),
+    Column("campaign_id", String(20)),
+    Column("human_answered", String(1), server_default="N"),
+    Column("category", String(20), server_default="UNDEFINED"),
+    Column("sale", String(1), server_default="N"),
+    Column("dnc", String(1), server_default="N"),
+    Column("customer_contact", String(1), server_default="N"),
+    Column("not_interested", String(1), server_default="N"),
+    Column("unworkable", String(1), server_default="N"),
+    Column("scheduled_callback", String(1), server_default="N"),
+    Column("completed", String(1), server_default="N"),
+    Column("min_sec", Integer, server_default="0"),
+    Column("max_sec", Integer, server_default="0"),
+    Column("answering_machine", String(1), server_default="N"),
+)
+
+
+vicidial_call_times = Table(
+    "vicidial_call_times",
+    metadata,
+    Column("call_time_id", String(10), primary_key=True),
+    Column("call_time_name", String(30), nullable=False),
+    Column("call_time_comments", String(255), server_default=""),
+    Column("ct_default_start", SmallInteger, server_default="900", nullable=False),
+    Column("ct_default_stop", SmallInteger, server_default="2100", nullable=False),
+    Column("ct_sunday_start", SmallInteger, server_default="0"),
+    Column("ct_sunday_stop", SmallInteger, server_default="0"),
+    Column("ct_monday_start", SmallInteger, server_default="0"),
+    Column("ct_monday_stop", SmallInteger, server_default="0"),
+    Column("ct_tuesday_start", SmallInteger, server_default="0"),
+    Column("ct_tuesday_stop", SmallInteger, server_default="0"),
+    Column("ct_wednesday_start", SmallInteger, server_default="0"),
+    Column("ct_wednesday_stop", SmallInteger, server_default="0"),
+    Column("ct_thursday_start", SmallInteger, server_default="0"),
+    Column("ct_thursday_stop", SmallInteger, server_default="0"),
+    Column("ct_friday_start", SmallInteger, server_default="0"),
+    Column("ct_friday_stop", SmallInteger, server_default="0"),
+    Column("ct_saturday_start", SmallInteger, server_default="0"),
+    Column("ct_saturday_stop", SmallInteger, server_default="0"),
+    Column("ct_state_call_times", Text),
+    Column("default_afterhours_filename_override", String(255), server_default=""),
+    Column("sunday_afterhours_filename_override", String(255), server_default=""),
+    Column("monday_afterhours_filename_override", String(255), server_default=""),
+    Column("tuesday_afterhours_filename_override", String(255), server_default=""),
+    Column("wednesday_afterhours_filename_override", String(255), server_default=""),
+    Column("thursday_afterhours_filename_override", String(255), server_default=""),
+    Column("friday_afterhours_filename_override", String(255), server_default=""),
+    Column("saturday_afterhours_filename_override", String(255), server_default=""),
+    Column("user_group", String(20), server_default="---ALL---"),
+    Column("ct_holidays", Text),
+    Column("modify_stamp", DateTime),
+)
+
+
+vicidial_state_call_times = Table(
+    "vicidial_state_call_times",
+    metadata,
+    Column("state_call_time_id", String(10), primary_key=True),
+    Column("state_call_time_state", String(2), nullable=False),
+    Column("state_call_time_name", String(30), nullable=False),
+    Column("state_call_time_comments", String(255), server_default=""),
+    Column("sct_default_start", SmallInteger, server_default="900", nullable=False),
+    Column("sct_default_stop", SmallInteger, server_default="2100", nullable=False),
+    Column("sct_sunday_start", SmallInteger, server_default="0"),
+    Column("sct_sunday_stop", SmallInteger, server_default="0"),
+    Column("sct_monday_start", SmallInteger, server_default="0"),
+    Column("sct_monday_stop", SmallInteger, server_default="0"),
+    Column("sct_tuesday_start", SmallInteger, server_default="0"),
+    Column("sct_tuesday_stop", SmallInteger, server_default="0"),
+    Column("sct_wednesday_start", SmallInteger, server_default="0"),
+    Column("sct_wednesday_stop", SmallInteger, server_default="0"),
+    Column("sct_thursday_start", SmallInteger, server_default="0"),
+    Column("sct_thursday_stop", SmallInteger, server_default="0"),
+    Column("sct_friday_start", SmallInteger, server_default="0"),
+    Column("sct_friday_stop", SmallInteger, server_default="0"),
+    Column("sct_saturday_start", SmallInteger, server_default="0"),
+    Column("sct_saturday_stop", SmallInteger, server_default="0"),
+    Column("user_group", String(20), server_default="---ALL---"),
+    Column("ct_holidays", Text),
+    Column("modify_stamp", DateTime),
+)
+
+
+vicidial_lists_fields = Table(
+    "vicidial_lists_fields",
+    metadata,
+    Column("field_id", Integer, primary_key=True, autoincrement=True),
+    Column("list_id", BigInteger, server_default="0", nullable=False),
+    Column("field_label", String(50)),
+    Column("field_name", String(5000)),
+    Column("field_description", String(100)),
+    Column("field_rank", SmallInteger),
+    Column("field_help", String(1000)),
+    Column("field_type", String(12), server_default="TEXT"),
+    Column("field_options", String(5000)),
+    Column("field_size", SmallInteger),
+    Column("field_max", SmallInteger),
+    Column("field_default", String(255)),
+    Column("field_cost", SmallInteger),
+    Column("field_required", String(12), server_default="N"),
+    Column("name_position", String(4), server_default="LEFT"),
+    Column("multi_position", String(10), server_default="HORIZONTAL"),
+    Column("field_order", SmallInteger, server_default="1"),
+    Column("field_encrypt", String(1), server_default="N"),
+    Column("field_show_hide", String(14), server_default="DISABLED"),
+    Column("field_duplicate", String(1), server_default="N"),
+    sqlite_autoincrement=True,
+)
+
+
+vicidial_postal_codes = Table(
+    "vicidial_postal_codes",
+    metadata,
+    Column("postal_code", String(10), nullable=False),
+    Column("state", String(4)),
+    Column("GMT_offset", String(6)),
+    Column("DST", String(1)),
+    Column("DST_range", String(8)),
+    Column("country", String(3)),
+    Column("country_code", SmallInteger),
+)
+
+
+vicidial_phone_codes = Table(
+    "vicidial_phone_codes",
+    metadata,
+    Column("country_code", SmallInteger),
+    Column("country", String(3)),
+    Column("areacode", String(3)),
+    Column("state", String(4)),
+    Column("GMT_offset", String(6)),
+    Column("DST", String(1)),
+    Column("DST_range", String(8)),
+    Column("geographic_description", String(100)),
+    Column("tz_code", String(4), server_default=""),
+    Column("php_tz", String(100), server_default=""),
+)
+
+
+vicidial_nanpa_prefix_codes = Table(
+    "vicidial_nanpa_prefix_codes",
+    metadata,
+    Column("areacode", String(3)),
+    Column("prefix", String(3)),
+    Column("GMT_offset", String(6)),
+    Column("DST", String(1)),
+    Column("latitude", String(17)),
+    Column("longitude", String(17)),
+    Column("city", String(50), server_default=""),
+    Column("state", String(2), server_default=""),
+    Column("postal_code", String(10), server_default=""),
+    Column("country", String(2), server_default=""),
+    Column("lata_type", String(1), server_default=""),
+)
+
+
+recording_log = Table(
+    "recording_log",
+    metadata,
+    Column("recording_id", Integer, primary_key=True, autoincrement=True),
+    Column("channel", String(100)),
+    Column("server_ip", String(15)),
+    Column("extension", String(100)),
+    Column("start_time", DateTime),
+    Column("start_epoch", Integer),
+    Column("end_time", DateTime),
+    Column("end_epoch", Integer),
+    Column("length_in_sec", Integer),
+    Column("length_in_min", Float),
+    Column("filename", String(100)),
+    Column("location", String(255)),
+    Column("lead_id", Integer),
+    Column("user", String(20)),
+    Column("vicidial_id", String(20)),
+    sqlite_autoincrement=True,
+)
+
+
+vicidial_sessions_recent = Table(
+    "vicidial_sessions_recent",
+    metadata,
+    Column("lead_id", Integer),
+    Column("server_ip", String(15), nullable=False),
+    Column("call_date", DateTime),
+    Column("user", String(20)),
+    Column("campaign_id", String(20)),
+    Column("conf_exten", String(20)),
+    Column("call_type", String(1), server_default=""),
+)
+
+
+vicidial_conferences = Table(
+    "vicidial_conferences",
+    metadata,
+    Column("conf_exten", Integer, nullable=False),
+    Column("server_ip", String(15), nullable=False),
+    Column("extension", String(100)),
+    Column("leave_3way", String(1), server_default="0"),
+    Column("leave_3way_datetime", DateTime),
+)
+
+
+vicidial_campaign_agents = Table(
+    "vicidial_campaign_agents",
+    metadata,
+    Column("user", String(20)),
+    Column("campaign_id", String(20)),
+    Column("campaign_rank", SmallInteger, server_default="0"),
+    Column("campaign_weight", SmallInteger, server_default="0"),
+    Column("calls_today", SmallInteger, server_default="0"),
+    Column("group_web_vars", String(255), server_default=""),
+    Column("campaign_grade", SmallInteger, server_default="1"),
+    Column("hopper_calls_today", SmallInteger, server_default="0"),
+    Column("hopper_calls_hour", SmallInteger, server_default="0"),
+)
+
+
+vicidial_list_alt_phones = Table(
+    "vicidial_list_alt_phones",
+    metadata,
+    Column("alt_phone_id", Integer, primary_key=True, autoincrement=True),
+    Column("lead_id", Integer, nullable=False),
+    Column("phone_code", String(10)),
+    Column("phone_number", String(18)),
+    Column("alt_phone_note", String(30)),
+    Column("alt_phone_count", SmallInteger),
+    Column("active", String(1), server_default="Y"),
+    sqlite_autoincrement=True,
+)
+
+
+vicidial_admin_log = Table(
+    "vicidial_admin_log",
+    metadata,
+    Column("admin_log_id", Integer, primary_key=True, autoincrement=True),
+    Column("event_date", DateTime),
+    Column("user", String(20), nullable=False),
+    Column("ip_address", String(15), nullable=False),
+    Column("event_section", String(30), nullable=False),
+    Column("event_type", String(8), server_default="OTHER"),
+    Column("record_id", String(50), nullable=False),
+    Column("event_code", String(255), nullable=False),
+    Column("event_sql", Text),
+    Column("event_notes", Text),
+    Column("user_group", String(20), server_default="---ALL---"),
+    sqlite_autoincrement=True,
+)
+
+
+vicidial_webservers = Table(
+    "vicidial_webservers",
+    metadata,
+    Column("webserver_id", Integer, primary_key=True, autoincrement=True),
+    Column("webserver", String(125), server_default=""),
+    Column("hostname", String(125), server_default=""),
+    sqlite_autoincrement=True,
+)
+
+
+vicidial_urls = Table(
+    "vicidial_urls",
+    metadata,
+    Column("url_id", Integer, primary_key=True, autoincrement=True),
+    Column("url", String(250), server_default=""),
+    sqlite_autoincrement=True,
+)
+
+
+vicidial_manual_dial_queue = Table(
+    "vicidial_manual_dial_queue",
+    metadata,
+    Column("mdq_id", Integer, primary_key=True, autoincrement=True),
+    Column("user", String(20)),
+    Column("phone_number", String(100), server_default=""),
+    Column("entry_time", DateTime),
+    Column("status", String(5), server_default="READY"),
+    Column("external_dial", String(100), server_default=""),
+    sqlite_autoincrement=True,
+)
+
+
+vicidial_url_multi = Table(
+    "vicidial_url_multi",
+    metadata,
+    Column("url_id", Integer, primary_key=True, autoincrement=True),
+    Column("campaign_id", String(20), nullable=False),
+    Column("entry_type", String(8), server_default=""),
+    Column("active", String(1), server_default="N"),
+    Column("url_type", String(10), server_default=""),
+    Column("url_rank", SmallInteger, server_default="1"),
+    Column("url_statuses", String(1000), server_default=""),
+    Column("url_description", String(255), server_default=""),
+    Column("url_address", Text),
+    Column("url_lists", String(1000), server_default=""),
+    Column("url_call_length", SmallInteger, server_default="0"),
+    Column("modify_stamp", DateTime),
+    sqlite_autoincrement=True,
+)
+
+
+vicidial_auto_calls = Table(
+    "vicidial_auto_calls",
+    metadata,
+    Column("auto_call_id", Integer, primary_key=True, autoincrement=True),
+    Column("server_ip", String(15), nullable=False),
+    Column("campaign_id", String(20)),
+    Column("status", String(10), server_default="PAUSED"),
+    Column("lead_id", Integer, nullable=False),
+    Column("uniqueid", String(20)),
+    Column("callerid", String(20)),
+    Column("channel", String(100)),
+    Column("phone_code", String(10)),
+    Column("phone_number", String(18)),
+    Column("call_time", DateTime),
+    Column("call_type", String(10), server_default="OUT"),
+    Column("stage", String(20), server_default="START"),
+    Column("last_update_time", DateTime),
+    Column("alt_dial", String(6), server_default="NONE"),
+    Column("queue_priority", SmallInteger, server_default="0"),
+    Column("agent_only", String(20), server_default=""),
+    Column("agent_grab", String(20), server_default=""),
+    Column("queue_position", SmallInteger, server_default="1"),
+    Column("extension", String(100), server_default=""),
+    Column("agent_grab_extension", String(100), server_default=""),
+    sqlite_autoincrement=True,
+)
+
+
+def _archive_of(table: Table, name: str) -> Table:
+    """A same-shaped table whose id is copied from the live table, not generated."""
+    columns = []
+    for column in table.columns:
+        copy = column._copy()
+        if column.autoincrement is True:
+            copy.autoincrement = False
+        columns.append(copy)
+    return Table(name, metadata, *columns)
+
+
+vicidial_list_archive = _archive_of(vicidial_list, "vicidial_list_archive")
+vicidial_callbacks_archive = _archive_of(vicidial_callbacks, "vicidial_callbacks_archive")
+
+Index("ix_vicidial_list_phone_number", vicidial_list.c.phone_number)
+Index("ix_vicidial_list_list_id", vicidial_list.c.list_id)
+Index("ix_vicidial_list_vendor_lead_code", vicidial_list.c.vendor_lead_code)
+Index("ix_vicidial_list_status", vicidial_list.c.status)
+Index("ix_vicidial_hopper_lead_id", vicidial_hopper.c.lead_id)
+Index("ix_vicidial_callbacks_lead_id", vicidial_callbacks.c.lead_id)
+Index("ix_vicidial_list_alt_phones_lead_id", vicidial_list_alt_phones.c.lead_id)
+Index("ix_vicidial_live_agents_user", vicidial_live_agents.c.user)
+Index("ix_vicidial_lists_fields_list_id", vicidial_lists_fields.c.list_id)
+Index(
+    "ix_vicidial_phone_codes_code_area",
+    vicidial_phone_codes.c.country_code,
+    vicidial_phone_codes.c.areacode,
+)
+Index("ix_vicidial_postal_codes_postal_code", vicidial_postal_codes.c.postal_code)
+Index(
+    "ix_vicidial_nanpa_prefix_codes_ac_prefix",
+    vicidial_nanpa_prefix_codes.c.areacode,
+    vicidial_nanpa_prefix_codes.c.prefix,
+)
+UniqueConstraint(vicidial_users.c.user, name="uq_vicidial_users_user")
+UniqueConstraint(
+    vicidial_campaign_dnc.c.phone_number,
+    vicidial_campaign_dnc.c.campaign_id,
+    name="uq_vicidial_campaign_dnc_phone_campaign",
+)
+UniqueConstraint(
+    vicidial_campaign_agents.c.user,
+    vicidial_campaign_agents.c.campaign_id,
+    name="uq_vicidial_campaign_agents_user_campaign",
+)

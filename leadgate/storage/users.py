@@ -1,0 +1,111 @@
+"""vicidial_users and vicidial_user_groups."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, select, update
+
+from leadgate.storage.tables import vicidial_lists, vicidial_user_groups, vicidial_users
+
+_users = vicidial_users.c
+
+# Everything the authentication and permission checks look at, in one read.
+AUTH_COLUMNS = [
+    _users.user,
+    _users["pass"],
+    _users.pass_hash,
+    _users.full_name,
+    _users.user_level,
+    _users.user_group,
+    _users.active,
+    _users.failed_login_count,
+    _users.last_login_date,
+    _users.last_ip,
+    _users.api_allowed_functions,
+    _users.api_list_restrict,
+    _users.vdc_agent_api_access,
+    _users.modify_leads,
+    _users.view_reports,
+    _users.modify_lists,
+    _users.delete_lists,
+    _users.modify_users,
+    _users.delete_users,
+    _users.modify_campaigns,
+    _users.delete_from_dnc,
+    _users.custom_fields_modify,
+    _users.ast_admin_access,
+    _users.modify_inbound_dids,
+    _users.agentcall_manual,
+    _users.custom_three,
+]
+
+_select_for_auth = select(*AUTH_COLUMNS).where(_users.user == bindparam("user")).limit(1)
+
+_record_success = (
+    update(vicidial_users)
+    .where(_users.user == bindparam("b_user"))
+    .values(last_login_date=bindparam("b_now"), last_ip=bindparam("b_ip"), failed_login_count=0)
+)
+
+
+def find_for_auth(conn: Connection, user: str) -> dict[str, Any] | None:
+    row = conn.execute(_select_for_auth, {"user": user}).mappings().first()
+    return None if row is None else dict(row)
+
+
+def record_login_success(conn: Connection, user: str, now: datetime, ip: str) -> None:
+    conn.execute(_record_success, {"b_user": user, "b_now": now, "b_ip": ip[:15]})
+
+
+def record_login_failure(
+    conn: Connection, user: str, now: datetime, ip: str, *, restart_count: bool, locked: bool
+) -> None:
+    """Count a failed login the way VICIdial does (see domain.auth for the rules)."""
+    values: dict[str, Any] = {
+        "failed_login_attempts_today": _users.failed_login_attempts_today + 1,
+        "failed_last_ip_today": ip[:50],
+        "failed_last_type_today": "aLOCK" if locked else "aBAD",
+    }
+    if not locked:
+        values["failed_login_count_today"] = _users.failed_login_count_today + 1
+        if restart_count:
+            values["failed_login_count"] = 1
+            values["last_login_date"] = now
+        else:
+            values["failed_login_count"] = _users.failed_login_count + 1
+    conn.execute(update(vicidial_users).where(_users.user == user).values(**values))
+
+
+def find_user(conn: Connection, user: str) -> dict[str, Any] | None:
+    row = conn.execute(select(vicidial_users).where(_users.user == user)).mappings().first()
+    return None if row is None else dict(row)
+
+
+def list_users(conn: Connection) -> list[dict[str, Any]]:
+    return [
+        dict(row) for row in conn.execute(select(vicidial_users).order_by(_users.user)).mappings()
+    ]
+
+
+def insert_user(conn: Connection, values: Mapping[str, Any]) -> None:
+    conn.execute(vicidial_users.insert().values(**values))
+
+
+def update_user(conn: Connection, user: str, values: Mapping[str, Any]) -> int:
+    return conn.execute(update(vicidial_users).where(_users.user == user).values(**values)).rowcount
+
+
+def find_user_group(conn: Connection, user_group: str) -> dict[str, Any] | None:
+    stmt = select(vicidial_user_groups).where(vicidial_user_groups.c.user_group == user_group)
+    row = conn.execute(stmt).mappings().first()
+    return None if row is None else dict(row)
+
+
+def list_ids_of_campaigns(conn: Connection, campaign_ids: Sequence[str]) -> list[str]:
+    if not campaign_ids:
+        return []
+    stmt = select(vicidial_lists.c.list_id).where(vicidial_lists.c.campaign_id.in_(campaign_ids))
+    return [str(row[0]) for row in conn.execute(stmt)]

@@ -1,0 +1,47 @@
+"""The context a wire handler works in: the request, its transaction, the caller, the reply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Connection
+
+from leadgate.domain.auth import User
+from leadgate.settings import Settings
+from leadgate.wire.filters import Filter
+from leadgate.wire.reply import Reply
+from leadgate.wire.request import ApiRequest
+
+
+@dataclass
+class Call:
+    request: ApiRequest
+    conn: Connection
+    settings: Settings
+    now: datetime
+    function: str
+    source: str
+    reply: Reply = field(default_factory=Reply)
+    user: User | None = None
+    # None = every list allowed; a set = the api_list_restrict lists (README §5.4).
+    allowed_lists: set[str] | None = None
+
+    def param(self, name: str, filter_: Filter) -> str:
+        return self.request.get(name, filter_)
+
+    @property
+    def user_name(self) -> str:
+        return self.user.name if self.user is not None else ""
+
+
+class Finished(Exception):
+    """Raised by a handler step that has written its final (ERROR) lines: stop processing.
+
+    The transaction is still committed: VICIdial has no transactions, so whatever a function
+    wrote before its error line stays (most error paths write nothing but the log).
+    """
+
+
+class Abort(Exception):
+    """Stop processing and roll back every change of this call except its log rows."""

@@ -1,0 +1,241 @@
+"""Running one API call: authentication, dispatch, logging, one transaction.
+
+Each call runs in a single database transaction. A handler's ERROR line normally ends the call
+with `Finished` (the transaction commits: it wrote nothing but log rows); `Abort` rolls back
+what the handler wrote and keeps the log. Anything unexpected rolls back everything and answers
+with a clear ERROR line instead of an empty HTTP 500.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection
+
+from leadgate.domain import clock
+from leadgate.domain.auth import allowed_list_ids, authenticate
+from leadgate.domain.passwords import PasswordVerifier
+from leadgate.settings import Settings
+from leadgate.storage import api_log
+from leadgate.storage.database import Database
+from leadgate.wire import filters
+from leadgate.wire.context import Abort, Call, Finished
+from leadgate.wire.registry import Registry, agent, non_agent
+from leadgate.wire.reply import Reply
+from leadgate.wire.request import ApiRequest
+from leadgate.wire.version import version_line
+
+log = logging.getLogger("leadgate.api")
+
+TEAPOT_FUNCTIONS = frozenset({"coffee", "start_coffee", "make_coffee", "brew_coffee"})
+# Functions whose list access api_list_restrict limits (README §5.4).
+LIST_RESTRICTED = frozenset(
+    {"add_lead", "update_lead", "batch_update_lead", "update_list", "list_info",
+     "list_custom_fields", "lead_search"}
+)  # fmt: skip
+
+
+@dataclass
+class ApiService:
+    """Everything a call needs that outlives it."""
+
+    db: Database
+    settings: Settings
+    verifier: PasswordVerifier
+
+    def handle_non_agent(self, request: ApiRequest) -> Reply:
+        return self._run(request, "non-agent", self._non_agent)
+
+    def handle_agent(self, request: ApiRequest) -> Reply:
+        return self._run(request, "agent", self._agent)
+
+    # -- the two APIs' common steps ----------------------------------------------------------
+
+    def _non_agent(self, call: Call) -> None:
+        reply = call.reply
+        if call.function == "version":
+            settings = self.settings
+            line = version_line(
+                call.conn, settings.non_agent_version, settings.non_agent_build, call.now
+            )
+            reply.line(line)
+            reply.log("SUCCESS", data=line)
+            return
+        if call.function in TEAPOT_FUNCTIONS:
+            self._teapot(call)
+            return
+        user = call.param("user", filters.LOGIN)
+        password = call.param("pass", filters.LOGIN)
+        result = authenticate(
+            call.conn, self.verifier, user, password, min_level=7, now=call.now,
+            ip=call.request.client_ip,
+        )  # fmt: skip
+        if result.user is None:
+            # Unlike VICIdial, never echo the password (DEVIATIONS.md D1).
+            if result.failure == "LOCK":
+                reply.line(
+                    f"ERROR: Too many login attempts, try again in 15 minutes: |{user}|LOCK|"
+                )
+            else:
+                reply.line(f"ERROR: Login incorrect, please try again: |{user}||{result.failure}|")
+            return
+        call.user = result.user
+        if call.function in LIST_RESTRICTED:
+            try:
+                call.allowed_lists = allowed_list_ids(call.conn, result.user)
+            except LookupError:
+                reply.line(f"ERROR: user_group DOES NOT EXIST: |{user}|{result.user.user_group}|")
+                return
+        self._dispatch(call, non_agent, unknown=self._no_function)
+
+    def _agent(self, call: Call) -> None:
+        reply = call.reply
+        if call.function == "version":
+            settings = self.settings
+            line = (
+                f"VERSION: {settings.agent_version}|BUILD: {settings.agent_build}|"
+                f"DATE: {call.now:%Y-%m-%d %H:%M:%S}|EPOCH: {int(call.now.timestamp())}"
+            )
+            reply.line(line)
+            reply.log("SUCCESS", data=line)
+            return
+        if call.function in TEAPOT_FUNCTIONS:
+            self._teapot(call)
+            return
+        if len(call.source) < 2:
+            reply.line(f"ERROR: Invalid Source - {call.source}")
+            return
+        user = call.param("user", filters.LOGIN)
+        password = call.param("pass", filters.AGENT_PASS)
+        result = None
+        if len(user) >= 2 and len(password) >= 2:
+            result = authenticate(
+                call.conn, self.verifier, user, password, min_level=1, now=call.now,
+                ip=call.request.client_ip,
+            )  # fmt: skip
+        api_access = _agent_api_access(call.conn, user)
+        if result is None or result.user is None or not api_access:
+            auth = 1 if result is not None and result.user is not None else 0
+            message = "GOOD" if auth else (result.failure if result and result.failure else "BAD")
+            if message == "BAD":
+                message = "BAD|0|api"  # VICIdial appends its SQL here; leadgate never does (D2)
+            reply.line(
+                f"ERROR: Invalid Username/Password: |{user}||{auth}|{int(api_access)}|{message}|"
+            )
+            return
+        call.user = result.user
+        from leadgate.storage import system
+
+        if str(system.settings(call.conn).get("vdc_agent_api_active") or "0") != "1":
+            reply.line("ERROR: System API NOT ACTIVE")
+            return
+        self._dispatch(call, agent, unknown=None)
+
+    @staticmethod
+    def _teapot(call: Call) -> None:
+        body = f"Coffee: {call.function}|Error 418 I'm a teapot"
+        call.reply.status = 418
+        call.reply.echo(body)
+        call.reply.log("ERROR", data=body)
+
+    @staticmethod
+    def _no_function(call: Call) -> None:
+        call.reply.line("ERROR: NO FUNCTION SPECIFIED")
+        call.reply.log("ERROR", "NO FUNCTION SPECIFIED")
+
+    @staticmethod
+    def _dispatch(call: Call, registry: Registry, unknown: Any) -> None:
+        handler = registry.get(call.function)
+        if handler is None:
+            if unknown is not None:
+                unknown(call)
+            return
+        with contextlib.suppress(Finished):
+            handler(call)
+
+    # -- transaction and log plumbing --------------------------------------------------------
+
+    def _run(self, request: ApiRequest, api_script: str, steps: Any) -> Reply:
+        started = time.perf_counter()
+        function = request.get("function", filters.LOGIN)
+        reply = Reply(function=function)
+        now = clock.now()
+        source = request.get("source", filters.ALNUM)
+        try:
+            with self.db.transaction() as conn:
+                call = self._new_call(request, conn, now, function, source, reply)
+                steps(call)
+                self._write_log(conn, call, api_script, started)
+        except Abort:
+            self._write_log_alone(request, now, function, source, reply, api_script, started)
+        except Exception:
+            log.exception("unexpected failure in %s %s", api_script, function)
+            reply = Reply(function=function)
+            reply.line(f"ERROR: {function or 'request'} FAILED, NOTHING WAS CHANGED - SYSTEM ERROR")
+        return reply
+
+    def _new_call(
+        self, request: ApiRequest, conn: Connection, now: Any, function: str, source: str,
+        reply: Reply,
+    ) -> Call:  # fmt: skip
+        return Call(request=request, conn=conn, settings=self.settings, now=now,
+                    function=function, source=source, reply=reply)  # fmt: skip
+
+    def _write_log_alone(
+        self, request: ApiRequest, now: Any, function: str, source: str, reply: Reply,
+        api_script: str, started: float,
+    ) -> None:  # fmt: skip
+        with self.db.transaction() as conn:
+            call = self._new_call(request, conn, now, function, source, reply)
+            self._write_log(conn, call, api_script, started)
+
+    def _write_log(self, conn: Connection, call: Call, api_script: str, started: float) -> None:
+        if not call.reply.logs:
+            return
+        run_time = f"{time.perf_counter() - started:.6f}"
+        user = call.request.get("user", filters.LOGIN)
+        rows = [
+            {
+                "user": user,
+                "api_date": call.now,
+                "api_script": api_script,
+                "function": record.function,
+                "agent_user": record.agent_user,
+                "value": record.value,
+                "result": record.result,
+                "result_reason": record.reason,
+                "source": call.source,
+                "data": record.data,
+                "run_time": run_time,
+                "webserver": 0,
+                "api_url": 0,
+            }
+            for record in call.reply.logs
+        ]
+        if self.settings.log_api_urls:
+            url = _url_without_password(call.request)
+            for row in rows:
+                api_log.write_with_url(conn, row, url=url, remote_ip=call.request.client_ip,
+                                       when=call.now)  # fmt: skip
+        else:
+            api_log.write(conn, rows)
+
+
+def _agent_api_access(conn: Connection, user: str) -> bool:
+    from leadgate.storage import users as user_store
+
+    row = user_store.find_for_auth(conn, user) if user else None
+    return (
+        row is not None and str(row["vdc_agent_api_access"] or "") == "1" and row["active"] == "Y"
+    )
+
+
+def _url_without_password(request: ApiRequest) -> str:
+    from urllib.parse import urlencode
+
+    params = {k: ("XXXX" if k == "pass" else v) for k, v in request.params.items()}
+    return f"{request.path}?{urlencode(params)}"

@@ -1,0 +1,116 @@
+"""Shared fixtures. The same suite runs on SQLite (default), MariaDB and PostgreSQL:
+
+    pytest --db-url mysql://root@127.0.0.1/test
+    pytest --db-url postgresql://postgres@127.0.0.1/postgres
+
+For a server database a fresh database named leadgate_test_<pid> is created for the session.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete, text
+from starlette.testclient import TestClient
+
+from leadgate.http.app import create_app
+from leadgate.settings import Settings
+from leadgate.storage.database import Database, normalise_url
+from leadgate.storage.schema import upgrade_schema
+from leadgate.storage.tables import metadata
+from tests.factories import Seeder
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--db-url", default=os.environ.get("LEADGATE_TEST_DB_URL", "sqlite"),
+                     help="sqlite (default), or a MariaDB/MySQL or PostgreSQL server URL")  # fmt: skip
+
+
+def _session_database_url(option: str, tmp_dir: Path) -> tuple[str, str | None]:
+    """The URL tests use, and the admin URL to drop it with afterwards (server databases)."""
+    if option == "sqlite":
+        return f"sqlite:///{tmp_dir / 'test.db'}", None
+    from sqlalchemy import create_engine
+
+    admin_url = normalise_url(option)
+    name = f"leadgate_test_{os.getpid()}"
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
+        suffix = " CHARACTER SET utf8mb4" if engine.dialect.name == "mysql" else ""
+        conn.exec_driver_sql(f"CREATE DATABASE {name}{suffix}")
+    engine.dispose()
+    return admin_url.set(database=name).render_as_string(hide_password=False), name
+
+
+@pytest.fixture(scope="session")
+def db_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    option = request.config.getoption("--db-url")
+    url, name = _session_database_url(option, tmp_path_factory.mktemp("db"))
+    database = Database(url)
+    upgrade_schema(database)
+    database.dispose()
+    yield url
+    if name is not None:
+        from sqlalchemy import create_engine
+
+        engine = create_engine(normalise_url(option), isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
+        engine.dispose()
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    """A database with leadgate's schema and empty tables (but the singleton settings rows)."""
+    database = Database(db_url)
+    _empty_tables(database)
+    upgrade_schema(database)
+    yield database
+    database.dispose()
+
+
+def _empty_tables(database: Database) -> None:
+    with database.transaction() as conn:
+        for table in reversed(metadata.sorted_tables):
+            conn.execute(delete(table))
+        # custom_<list_id> tables made by tests
+        for name in _custom_tables(database, conn):
+            conn.exec_driver_sql(f"DROP TABLE {name}")
+
+
+def _custom_tables(database: Database, conn: object) -> list[str]:
+    from sqlalchemy import inspect
+
+    return [t for t in inspect(conn).get_table_names() if t.startswith("custom_")]  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def seed(db: Database) -> Seeder:
+    return Seeder(db)
+
+
+@pytest.fixture
+def settings(db_url: str) -> Settings:
+    return Settings(db_url=db_url, log_api_urls=False)
+
+
+@pytest.fixture
+def client(db: Database, settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings, db)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def backend(db: Database) -> str:
+    return db.backend
+
+
+def count(db: Database, sql: str) -> int:
+    with db.transaction() as conn:
+        return int(conn.execute(text(sql)).scalar_one())
