@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
@@ -98,4 +99,7 @@ def _ping(database: Database) -> None:
 
 def create_app_from_env() -> Starlette:
     """Factory for server worker processes: configuration comes from LEADGATE_* variables."""
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     return create_app(load_settings())

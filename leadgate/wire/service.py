@@ -13,6 +13,7 @@ import logging
 import time
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from sqlalchemy import Connection
 
@@ -20,7 +21,8 @@ from leadgate.domain import clock
 from leadgate.domain.auth import allowed_list_ids, authenticate
 from leadgate.domain.passwords import PasswordVerifier
 from leadgate.settings import Settings
-from leadgate.storage import api_log
+from leadgate.storage import api_log, system
+from leadgate.storage import users as user_store
 from leadgate.storage.database import Database
 from leadgate.wire import filters
 from leadgate.wire.context import Abort, Call, Finished
@@ -128,8 +130,6 @@ class ApiService:
             )
             return
         call.user = result.user
-        from leadgate.storage import system
-
         if str(system.settings(call.conn).get("vdc_agent_api_active") or "0") != "1":
             reply.line("ERROR: System API NOT ACTIVE")
             return
@@ -226,8 +226,6 @@ class ApiService:
 
 
 def _agent_api_access(conn: Connection, user: str) -> bool:
-    from leadgate.storage import users as user_store
-
     row = user_store.find_for_auth(conn, user) if user else None
     return (
         row is not None and str(row["vdc_agent_api_access"] or "") == "1" and row["active"] == "Y"
@@ -235,7 +233,5 @@ def _agent_api_access(conn: Connection, user: str) -> bool:
 
 
 def _url_without_password(request: ApiRequest) -> str:
-    from urllib.parse import urlencode
-
     params = {k: ("XXXX" if k == "pass" else v) for k, v in request.params.items()}
     return f"{request.path}?{urlencode(params)}"
