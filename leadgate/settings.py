@@ -19,6 +19,9 @@ class Settings(BaseSettings):
 
     # How long a verified password stays trusted in memory (seconds).
     auth_cache_seconds: float = 300.0
+    # How long a successful login's user row is reused (seconds; 0 = read it on every call).
+    # Permission changes take effect within this time.
+    login_row_cache_seconds: float = 1.0
     # Write a vicidial_api_urls row per call, as VICIdial does.
     log_api_urls: bool = True
 

@@ -97,7 +97,8 @@ def seed(db: Database) -> Seeder:
 
 @pytest.fixture
 def settings(db_url: str) -> Settings:
-    return Settings(db_url=db_url, log_api_urls=False)
+    # No login-row cache: tests change users between calls and expect it to count at once.
+    return Settings(db_url=db_url, log_api_urls=False, login_row_cache_seconds=0)
 
 
 @pytest.fixture

@@ -106,6 +106,10 @@ class Seeder:
         with self.db.transaction() as conn:
             return [dict(row) for row in conn.execute(stmt).mappings()]
 
+    def execute(self, sql: str, **params: Any) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(text(sql), params)
+
     def user_row(self, user: str) -> dict[str, Any]:
         with self.db.transaction() as conn:
             row = (

@@ -8,7 +8,11 @@ after the window a failure restarts the count at 1.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
+import os
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -67,6 +71,48 @@ def _is_locked(row: Mapping[str, Any], now: datetime) -> bool:
     return count >= LOCK_ATTEMPTS and last is not None and last >= now - LOCK_WINDOW
 
 
+class RecentLogins:
+    """Successful logins remembered for about a second, per process.
+
+    A client sending a burst of calls then costs one vicidial_users read per second instead of
+    one per call. Permission changes therefore take effect within `ttl` seconds; a failed login
+    forgets the user at once. The password is kept only as a keyed hash.
+    """
+
+    def __init__(self, ttl_seconds: float = 1.0) -> None:
+        self._ttl = ttl_seconds
+        self._secret = os.urandom(32)
+        self._entries: dict[str, tuple[bytes, float, dict[str, Any]]] = {}
+
+    def _digest(self, user: str, password: str) -> bytes:
+        return hmac.new(self._secret, f"{user}\x00{password}".encode(), hashlib.sha256).digest()
+
+    def get(self, user: str, password: str) -> dict[str, Any] | None:
+        if self._ttl <= 0:
+            return None
+        entry = self._entries.get(user)
+        if entry is None or entry[1] < time.monotonic():
+            return None
+        return entry[2] if hmac.compare_digest(entry[0], self._digest(user, password)) else None
+
+    def put(self, user: str, password: str, row: dict[str, Any]) -> None:
+        if self._ttl > 0:
+            if len(self._entries) > 10_000:
+                self._entries.clear()
+            self._entries[user] = (self._digest(user, password), time.monotonic() + self._ttl, row)
+
+    def forget(self, user: str) -> None:
+        self._entries.pop(user, None)
+
+
+def _may_log_in(row: Mapping[str, Any], min_level: int, now: datetime) -> bool:
+    return (
+        int(row["user_level"] or 0) >= min_level
+        and row["active"] == "Y"
+        and not _is_locked(row, now)
+    )
+
+
 def authenticate(
     conn: Connection,
     verifier: PasswordVerifier,
@@ -76,22 +122,28 @@ def authenticate(
     min_level: int,
     now: datetime,
     ip: str,
+    recent: RecentLogins | None = None,
 ) -> AuthResult:
+    cached = recent.get(user, password) if recent is not None else None
+    if cached is not None and _may_log_in(cached, min_level, now):
+        return AuthResult(User(cached))
     row = user_store.find_for_auth(conn, user) if user else None
     if row is not None:
-        good = (
-            verifier.verify(user, password, str(row["pass"] or ""), str(row["pass_hash"] or ""))
-            and int(row["user_level"] or 0) >= min_level
-            and row["active"] == "Y"
-            and not _is_locked(row, now)
-        )
+        good = verifier.verify(
+            user, password, str(row["pass"] or ""), str(row["pass_hash"] or "")
+        ) and _may_log_in(row, min_level, now)
         if good:
             if _needs_login_refresh(row, now, ip):
                 user_store.record_login_success(conn, user, now, ip)
+                row = {**row, "failed_login_count": 0, "last_login_date": now, "last_ip": ip[:15]}
+            if recent is not None:
+                recent.put(user, password, row)
             return AuthResult(User(row))
         failure = _count_failure(conn, row, user, now, ip)
     else:
         failure = "BAD"
+    if recent is not None:
+        recent.forget(user)
     security_log.warning("failed API login user=%r ip=%s result=%s", user, ip, failure)
     return AuthResult(None, failure)
 

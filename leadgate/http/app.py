@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
+from leadgate.domain.auth import RecentLogins
 from leadgate.domain.passwords import PasswordVerifier
 from leadgate.settings import Settings, load_settings
 from leadgate.storage.database import Database
@@ -55,7 +56,12 @@ def _response(reply: Reply) -> Response:
 def create_app(settings: Settings | None = None, db: Database | None = None) -> Starlette:
     settings = settings or load_settings()
     database = db or Database(settings.db_url)
-    service = ApiService(database, settings, PasswordVerifier(settings.auth_cache_seconds))
+    service = ApiService(
+        database,
+        settings,
+        PasswordVerifier(settings.auth_cache_seconds),
+        RecentLogins(settings.login_row_cache_seconds),
+    )
 
     async def non_agent_api(request: Request) -> Response:
         api_request = await _api_request(request)

@@ -11,14 +11,15 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
 from sqlalchemy import Connection
 
 from leadgate.domain import clock
-from leadgate.domain.auth import allowed_list_ids, authenticate
+from leadgate.domain.auth import RecentLogins, allowed_list_ids, authenticate
 from leadgate.domain.passwords import PasswordVerifier
 from leadgate.settings import Settings
 from leadgate.storage import api_log, system
@@ -48,6 +49,7 @@ class ApiService:
     db: Database
     settings: Settings
     verifier: PasswordVerifier
+    recent_logins: RecentLogins = field(default_factory=RecentLogins)
 
     def handle_non_agent(self, request: ApiRequest) -> Reply:
         return self._run(request, "non-agent", self._non_agent)
@@ -74,7 +76,7 @@ class ApiService:
         password = call.param("pass", filters.LOGIN)
         result = authenticate(
             call.conn, self.verifier, user, password, min_level=7, now=call.now,
-            ip=call.request.client_ip,
+            ip=call.request.client_ip, recent=self.recent_logins,
         )  # fmt: skip
         if result.user is None:
             # Unlike VICIdial, never echo the password (DEVIATIONS.md D1).
@@ -117,9 +119,12 @@ class ApiService:
         if len(user) >= 2 and len(password) >= 2:
             result = authenticate(
                 call.conn, self.verifier, user, password, min_level=1, now=call.now,
-                ip=call.request.client_ip,
+                ip=call.request.client_ip, recent=self.recent_logins,
             )  # fmt: skip
-        api_access = _agent_api_access(call.conn, user)
+        if result is not None and result.user is not None:
+            api_access = _has_agent_api_access(result.user.row)
+        else:
+            api_access = _has_agent_api_access(user_store.find_for_auth(call.conn, user) if user else None)
         if result is None or result.user is None or not api_access:
             auth = 1 if result is not None and result.user is not None else 0
             message = "GOOD" if auth else (result.failure if result and result.failure else "BAD")
@@ -225,8 +230,7 @@ class ApiService:
             api_log.write(conn, rows)
 
 
-def _agent_api_access(conn: Connection, user: str) -> bool:
-    row = user_store.find_for_auth(conn, user) if user else None
+def _has_agent_api_access(row: Mapping[str, Any] | None) -> bool:
     return (
         row is not None and str(row["vdc_agent_api_access"] or "") == "1" and row["active"] == "Y"
     )

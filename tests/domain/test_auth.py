@@ -66,3 +66,23 @@ def test_level_and_active_rules(db: Database, seed: Seeder) -> None:
 
 def test_unknown_user_is_bad(db: Database) -> None:
     assert _login(db, user="nobody").failure == "BAD"
+
+
+def test_recent_login_skips_the_user_read_until_a_failure(db: Database, seed: Seeder) -> None:
+    from leadgate.domain.auth import RecentLogins
+
+    seed.user()
+    recent = RecentLogins(ttl_seconds=60)
+    verifier = PasswordVerifier()
+
+    def login(password: str) -> str:
+        with db.transaction() as conn:
+            result = authenticate(conn, verifier, "6666", password, min_level=7, now=NOW,
+                                  ip="10.0.0.1", recent=recent)  # fmt: skip
+        return "GOOD" if result.user else result.failure
+
+    assert login("1234") == "GOOD"
+    seed.execute("UPDATE vicidial_users SET active='N'")
+    assert login("1234") == "GOOD"  # served from the recent-login cache
+    assert login("wrong") == "BAD"  # a failure forgets the cached row ...
+    assert login("1234") == "BAD"  # ... so the deactivation is seen now
