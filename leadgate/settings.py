@@ -25,6 +25,9 @@ class Settings(BaseSettings):
     # Also write the called URL (password masked) to vicidial_api_urls, as VICIdial does.
     # Off by default: it doubles the log writes on the hot path.
     log_api_urls: bool = False
+    # add_lead/update_lead print VICIdial's debug text (`number|code|note` per record, no
+    # newline) before the multi-alt-phone NOTICE (quirk Q2). False = clean lines.
+    add_lead_alt_phone_echo: bool = True
 
 
 def load_settings(**overrides: object) -> Settings:

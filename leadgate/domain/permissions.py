@@ -62,6 +62,10 @@ RULES: dict[str, Rule] = {
     "update_user": _all(API, _flag("modify_users"), _level(8)),
     "update_campaign": _all(API, _flag("modify_campaigns"), _level(8)),
     "hopper_bulk_insert": _all(API, _flag("modify_campaigns"), _level(8)),
+    # Seed-only functions [DESIGNED]: as check_phone_number / update_lead.
+    "dnc_check": _all(API, _level(8)),
+    "add_callback": _all(API, _modify_leads_in(1, 4), _level(8)),
+    "remove_callback": _all(API, _modify_leads_in(1, 4), _level(8)),
 }
 
 

@@ -47,8 +47,14 @@ def create_db_engine(url: str) -> Engine:
         engine = create_engine(parsed, connect_args={"timeout": 30, "isolation_level": None})
         _configure_sqlite(engine)
         return engine
+    options: dict[str, Any] = {}
+    if backend == "mysql":
+        # READ COMMITTED, like PostgreSQL's default: a statement sees what other calls have
+        # committed, so a duplicate check made after taking a named lock (storage/locks.py)
+        # sees the lead the lock's previous holder inserted.
+        options["isolation_level"] = "READ COMMITTED"
     return create_engine(
-        parsed, pool_size=20, max_overflow=20, pool_pre_ping=True, pool_recycle=3600
+        parsed, pool_size=20, max_overflow=20, pool_pre_ping=True, pool_recycle=3600, **options
     )
 
 

@@ -162,6 +162,8 @@ vicidial_campaigns = Table(
     Column("na_call_url", Text),
     Column("user_group", String(20), server_default="---ALL---"),
     Column("use_other_campaign_dnc", String(8), server_default=""),
+    Column("alt_number_dialing", String(22), server_default="N"),
+    Column("manual_preview_dial", String(16), server_default="PREVIEW_AND_SKIP"),
     Column("web_form_address_three", Text),
     Column("custom_one", Text),
     Column("custom_two", Text),
@@ -410,6 +412,8 @@ vicidial_live_agents = Table(
     Column("external_update_fields", String(1), server_default="0"),
     Column("external_update_fields_data", String(255), server_default=""),
     Column("external_timer_action", String(20), server_default=""),
+    Column("external_timer_action_message", String(255), server_default=""),
+    Column("external_timer_action_seconds", Integer, server_default="-1"),
     Column("agent_log_id", Integer, server_default="0"),
     Column("last_state_change", DateTime),
     Column("outbound_autodial", String(1), server_default="N"),
@@ -882,3 +886,100 @@ UniqueConstraint(
     vicidial_campaign_agents.c.campaign_id,
     name="uq_vicidial_campaign_agents_user_campaign",
 )
+
+
+# Agent API lookups (external_dial dial_ingroup / group_alias, calls_in_queue_count).
+# Only the columns leadgate reads are declared; an existing VICIdial database has the rest.
+vicidial_inbound_groups = Table(
+    "vicidial_inbound_groups",
+    metadata,
+    Column("group_id", String(20), primary_key=True),
+    Column("group_name", String(30)),
+    Column("group_color", String(20)),
+    Column("active", String(1)),
+    Column("default_xfer_group", String(20), server_default="---NONE---"),
+)
+
+
+groups_alias = Table(
+    "groups_alias",
+    metadata,
+    Column("group_alias_id", String(30), primary_key=True),
+    Column("group_alias_name", String(50)),
+    Column("caller_id_number", String(20)),
+    Column("caller_id_name", String(20)),
+    Column("active", String(1), server_default="N"),
+    Column("user_group", String(20), server_default="---ALL---"),
+)
+
+
+vicidial_email_list = Table(
+    "vicidial_email_list",
+    metadata,
+    Column("email_row_id", Integer, primary_key=True, autoincrement=True),
+    Column("lead_id", Integer),
+    Column("email_date", DateTime),
+    Column("group_id", String(20)),
+    Column("user", String(20)),
+    Column("status", String(10)),
+    sqlite_autoincrement=True,
+)
+
+
+# Call logs read by lead_status_search (outbound / inbound calls). Only the columns leadgate
+# reads are declared; an existing VICIdial database has the rest.
+vicidial_log = Table(
+    "vicidial_log",
+    metadata,
+    Column("uniqueid", String(20), primary_key=True),
+    Column("lead_id", Integer, nullable=False),
+    Column("list_id", BigInteger),
+    Column("campaign_id", String(8)),
+    Column("call_date", DateTime),
+    Column("length_in_sec", Integer),
+    Column("status", String(6)),
+    Column("phone_code", String(10)),
+    Column("phone_number", String(18)),
+    Column("user", String(20)),
+    Column("comments", String(255)),
+    Column("user_group", String(20)),
+    Column("called_count", SmallInteger, server_default="0"),
+)
+
+
+vicidial_closer_log = Table(
+    "vicidial_closer_log",
+    metadata,
+    Column("closecallid", Integer, primary_key=True, autoincrement=True),
+    Column("lead_id", Integer, nullable=False),
+    Column("list_id", BigInteger),
+    Column("campaign_id", String(20)),
+    Column("call_date", DateTime),
+    Column("length_in_sec", Integer),
+    Column("status", String(6)),
+    Column("phone_code", String(10)),
+    Column("phone_number", String(18)),
+    Column("user", String(20)),
+    Column("comments", String(255)),
+    Column("user_group", String(20)),
+    Column("uniqueid", String(20), server_default=""),
+    Column("called_count", SmallInteger, server_default="0"),
+    sqlite_autoincrement=True,
+)
+Index("ix_vicidial_log_lead_id", vicidial_log.c.lead_id)
+Index("ix_vicidial_log_call_date", vicidial_log.c.call_date)
+Index("ix_vicidial_closer_log_lead_id", vicidial_closer_log.c.lead_id)
+Index("ix_vicidial_closer_log_call_date", vicidial_closer_log.c.call_date)
+
+
+# vm_message: custom voicemail messages for the lead on an agent's live call.
+vicidial_lead_messages = Table(
+    "vicidial_lead_messages",
+    metadata,
+    Column("lead_id", Integer, nullable=False),
+    Column("call_date", DateTime),
+    Column("user", String(20)),
+    Column("played", SmallInteger, server_default="0"),
+    Column("message_entry", Text),
+)
+Index("ix_vicidial_lead_messages_lead_id", vicidial_lead_messages.c.lead_id)

@@ -26,6 +26,7 @@ from leadgate.storage import api_log, system
 from leadgate.storage import users as user_store
 from leadgate.storage.database import Database
 from leadgate.wire import filters
+from leadgate.wire.agent.params import agent_value
 from leadgate.wire.context import Abort, Call, Finished
 from leadgate.wire.registry import Registry, agent, non_agent
 from leadgate.wire.reply import Reply
@@ -105,13 +106,14 @@ class ApiService:
                 f"DATE: {call.now:%Y-%m-%d %H:%M:%S}|EPOCH: {int(call.now.timestamp())}"
             )
             reply.line(line)
-            reply.log("SUCCESS", data=line)
+            _agent_log(call, "SUCCESS", data=line)
             return
         if call.function in TEAPOT_FUNCTIONS:
             self._teapot(call)
             return
         if len(call.source) < 2:
             reply.line(f"ERROR: Invalid Source - {call.source}")
+            _agent_log(call, "ERROR", "Invalid Source")
             return
         user = call.param("user", filters.LOGIN)
         password = call.param("pass", filters.AGENT_PASS)
@@ -133,10 +135,14 @@ class ApiService:
             reply.line(
                 f"ERROR: Invalid Username/Password: |{user}||{auth}|{int(api_access)}|{message}|"
             )
+            # Logged like VICIdial's row, without the password.
+            _agent_log(call, "ERROR", "Invalid Username/Password",
+                       data=f"{user}||{auth}|{int(api_access)}|{message}|")  # fmt: skip
             return
         call.user = result.user
         if str(system.settings(call.conn).get("vdc_agent_api_active") or "0") != "1":
             reply.line("ERROR: System API NOT ACTIVE")
+            _agent_log(call, "ERROR", "System API NOT ACTIVE")
             return
         self._dispatch(call, agent, unknown=None)
 
@@ -231,9 +237,14 @@ class ApiService:
 
 
 def _has_agent_api_access(row: Mapping[str, Any] | None) -> bool:
-    return (
-        row is not None and str(row["vdc_agent_api_access"] or "") == "1" and row["active"] == "Y"
-    )
+    # VICIdial tests only the flag here (an inactive user fails the login test instead).
+    return row is not None and str(row["vdc_agent_api_access"] or "") == "1"
+
+
+def _agent_log(call: Call, result: str, reason: str = "", data: str = "") -> None:
+    """An Agent API log row carries the agent_user and value of the request."""
+    call.reply.log(result, reason, data=data, value=agent_value(call.request),
+                   agent_user=call.request.get("agent_user", filters.LOGIN))  # fmt: skip
 
 
 def _url_without_password(request: ApiRequest) -> str:

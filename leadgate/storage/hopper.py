@@ -1,0 +1,67 @@
+"""vicidial_hopper: the dial queue rows add_lead creates, and the call-time facts it needs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import BigInteger, Connection, bindparam, insert, select
+
+from leadgate.storage.columns import fit
+from leadgate.storage.tables import vicidial_campaigns, vicidial_hopper, vicidial_lists
+
+_list_campaign = (
+    select(
+        vicidial_campaigns.c.local_call_time,
+        vicidial_lists.c.local_call_time,
+        vicidial_campaigns.c.campaign_id,
+    )
+    .select_from(
+        vicidial_lists.join(
+            vicidial_campaigns, vicidial_campaigns.c.campaign_id == vicidial_lists.c.campaign_id
+        )
+    )
+    .where(vicidial_lists.c.list_id == bindparam("list_id", type_=BigInteger))
+    .limit(1)
+)
+_insert = insert(vicidial_hopper)
+
+
+@dataclass(frozen=True)
+class ListDialing:
+    """The campaign of a list and the call time that applies to its leads."""
+
+    campaign_id: str
+    campaign_call_time: str
+    list_call_time: str
+
+    @property
+    def call_time(self) -> str:
+        """The list's call time overrides the campaign's unless empty or 'campaign'."""
+        if self.list_call_time and self.list_call_time.lower() != "campaign":
+            return self.list_call_time
+        return self.campaign_call_time
+
+
+NO_CAMPAIGN = ListDialing(campaign_id="", campaign_call_time="", list_call_time="")
+
+
+def list_dialing(conn: Connection, list_id: int) -> ListDialing:
+    """The dialing facts of a list; empty when the list or its campaign does not exist."""
+    row = conn.execute(_list_campaign, {"list_id": list_id}).first()
+    if row is None:
+        return NO_CAMPAIGN
+    return ListDialing(
+        campaign_id=str(row[2] or ""),
+        campaign_call_time=str(row[0] or ""),
+        list_call_time=str(row[1] or ""),
+    )
+
+
+def insert_entry(conn: Connection, values: Mapping[str, Any]) -> int:
+    """Queue one lead; the new hopper_id."""
+    result = conn.execute(_insert, fit(vicidial_hopper, values))
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])

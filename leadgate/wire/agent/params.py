@@ -1,0 +1,116 @@
+"""Agent API parameters: the Agent API's own character whitelists and VICIdial's quirks in
+reading `value` and the query string.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl
+
+from leadgate.wire import filters
+from leadgate.wire.filters import Filter, drop, keep
+from leadgate.wire.request import ApiRequest
+
+
+def _plus_first(inner: Filter) -> Filter:
+    """'+' becomes a space before the whitelist runs (so the space survives)."""
+
+    def apply(value: str) -> str:
+        return inner(value.replace("+", " "))
+
+    return apply
+
+
+def _then(first: Filter, second: Filter) -> Filter:
+    def apply(value: str) -> str:
+        return second(first(value))
+
+    return apply
+
+
+VALUE = keep(r"\-|_0-9a-zA-Z")
+AGENT_USER = filters.LOGIN
+ALT_USER = filters.ALNUM
+WORD = filters.LOGIN  # search, preview, focus, dnc flags, status, dial_ingroup, outbound_cid
+PHONE_CODE = keep(r"0-9X")
+PHONE_NUMBER = keep(r"*#0-9a-zA-Z")
+LEAD_ID = filters.DIGITS
+ALNUM = filters.ALNUM  # group_alias, dial_prefix
+ALT_DIAL = keep(r"0-9A-Z")
+UPPER = filters.UPPER  # callback_type, vtiger_callback, country_code, gender
+FREE_TEXT = filters.plus_to_space(drop(r";#"))  # vendor_id, vendor_lead_code, source_id, comments
+CALLBACK_DATETIME = _plus_first(keep(r"\- :._0-9a-zA-Z"))
+CALLBACK_COMMENTS = _plus_first(keep(r"\- ._0-9a-zA-Z"))
+QM_DISPO_CODE = keep(r"\-._0-9a-zA-Z")
+MIDDLE_INITIAL = filters.ALNUM
+INGROUP_CHOICES = _plus_first(keep(r"\- _0-9a-zA-Z"))
+NOTES = _plus_first(keep(r"\- ._0-9a-zA-Z"))
+PREVIEW_ACTION = keep(r"A-Z0-9")
+# postal_code runs through the add_lead whitelist and then a second, narrower one.
+POSTAL_CODE = _then(filters.POSTAL_CODE, keep(r"\- ._0-9a-zA-Z"))
+
+# The lead fields (external_add_lead, update_fields) and their whitelists.
+LEAD_FIELD_FILTERS: dict[str, Filter] = {
+    "phone_code": PHONE_CODE,
+    "phone_number": PHONE_NUMBER,
+    "vendor_lead_code": FREE_TEXT,
+    "source_id": FREE_TEXT,
+    "gmt_offset_now": filters.DECIMAL,
+    "title": filters.TITLE,
+    "first_name": filters.NAME,
+    "middle_initial": MIDDLE_INITIAL,
+    "last_name": filters.NAME,
+    "address1": filters.ADDRESS,
+    "address2": filters.ADDRESS,
+    "address3": filters.ADDRESS,
+    "city": filters.ADDRESS,
+    "state": filters.STATE,
+    "province": filters.PROVINCE,
+    "postal_code": POSTAL_CODE,
+    "country_code": UPPER,
+    "gender": UPPER,
+    "date_of_birth": filters.DATE,
+    "alt_phone": filters.ALT_PHONE,
+    "email": filters.EMAIL,
+    "security_phrase": filters.ADDRESS,
+    "comments": FREE_TEXT,
+    "rank": filters.DIGITS,
+    "owner": filters.ADDRESS,
+}
+
+
+def _query_names(request: ApiRequest) -> set[str]:
+    return {name for name, _ in parse_qsl(request.query_string, keep_blank_values=True)}
+
+
+def posted_names(request: ApiRequest) -> list[str]:
+    """The names that came only in the form body, in posted order.
+
+    ApiRequest merges body and query string (body names first, in body order); a name sent in
+    both places is taken for a query-string name here.
+    """
+    query = _query_names(request)
+    return [name for name in request.params if name not in query]
+
+
+def agent_value(request: ApiRequest) -> str:
+    """`value`, filtered. Quirk kept from VICIdial: when a POST carries no `value` at all,
+    the value of the LAST posted field is used instead (its form-reading loop leaves that
+    behind in the same variable) — recorded in conformance case ag_eal_post."""
+    if request.has("value"):
+        return request.get("value", VALUE)
+    posted = posted_names(request)
+    if not posted:
+        return ""
+    return VALUE(request.raw(posted[-1]))
+
+
+def quirk_query_string(request: ApiRequest) -> str:
+    """The text VICIdial's update_fields searches for field names: the raw query string,
+    then for a POST `&GET-AND-POST=Y&` and the posted `name=value` pairs (quotes, backslashes
+    and semicolons removed)."""
+    query = request.query_string
+    posted = posted_names(request)
+    if posted:
+        body = "&".join(f"{name}={request.raw(name)}" for name in posted)
+        query = f"{query}&GET-AND-POST=Y&{body}" if query else body
+    return query.translate(str.maketrans("", "", "'\"\\;"))

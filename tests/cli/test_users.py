@@ -1,0 +1,97 @@
+"""`leadgate user …`, including a password change seen over HTTP."""
+
+from __future__ import annotations
+
+from starlette.testclient import TestClient
+
+from tests.cli.conftest import Invoke
+from tests.factories import Seeder
+
+NON_AGENT = "/vicidial/non_agent_api.php"
+
+
+def _login(client: TestClient, user: str, password: str) -> str:
+    params = {"source": "test", "user": user, "pass": password, "function": "bogus"}
+    return client.get(NON_AGENT, params=params).text
+
+
+def test_add_stores_an_argon2_hash(leadgate: Invoke, seed: Seeder) -> None:
+    result = leadgate("user", "add", "apiuser", "--password", "First-pass1", "--level", "8")
+    assert result.exit_code == 0, result.output
+    row = seed.user_row("apiuser")
+    assert row["pass"] == ""
+    assert str(row["pass_hash"]).startswith("$argon2")
+    assert "First-pass1" not in str(row)
+    assert "First-pass1" not in result.output
+    assert (row["user_level"], row["active"], row["vdc_agent_api_access"]) == (8, "Y", "1")
+
+
+def test_passwd_replaces_the_old_password_over_http(
+    leadgate: Invoke, seed: Seeder, client: TestClient
+) -> None:
+    assert leadgate("user", "add", "apiuser", "--password", "First-pass1").exit_code == 0
+    assert _login(client, "apiuser", "First-pass1") == "ERROR: NO FUNCTION SPECIFIED\n"
+    old_hash = seed.user_row("apiuser")["pass_hash"]
+
+    result = leadgate("user", "passwd", "apiuser", "--password", "Second-pass2")
+    assert result.exit_code == 0, result.output
+    assert "Second-pass2" not in result.output
+
+    row = seed.user_row("apiuser")
+    assert str(row["pass_hash"]).startswith("$argon2") and row["pass_hash"] != old_hash
+    assert "Second-pass2" not in str(row) and row["pass"] == ""
+    # The server had the old password cached as verified: it must stop working at once.
+    refused = _login(client, "apiuser", "First-pass1")
+    assert refused == "ERROR: Login incorrect, please try again: |apiuser||BAD|\n"
+    assert _login(client, "apiuser", "Second-pass2") == "ERROR: NO FUNCTION SPECIFIED\n"
+
+
+def test_passwd_turns_a_plain_vicidial_password_into_a_hash(
+    leadgate: Invoke, seed: Seeder, client: TestClient
+) -> None:
+    seed.user()  # imported VICIdial account: plain pass 1234
+    assert _login(client, "6666", "1234") == "ERROR: NO FUNCTION SPECIFIED\n"
+    assert leadgate("user", "passwd", "6666", "--password", "Better-pass3").exit_code == 0
+    row = seed.user_row("6666")
+    assert row["pass"] == "" and str(row["pass_hash"]).startswith("$argon2")
+    assert _login(client, "6666", "1234").startswith("ERROR: Login incorrect")
+    assert _login(client, "6666", "Better-pass3") == "ERROR: NO FUNCTION SPECIFIED\n"
+
+
+def test_passwd_generates_one_when_omitted(leadgate: Invoke, seed: Seeder) -> None:
+    assert leadgate("user", "add", "apiuser", "--password", "First-pass1").exit_code == 0
+    result = leadgate("user", "passwd", "apiuser")
+    assert result.exit_code == 0
+    assert "shown only this once" in result.stdout
+    assert str(seed.user_row("apiuser")["pass_hash"]).startswith("$argon2")
+
+
+def test_refusals(leadgate: Invoke, seed: Seeder) -> None:
+    weak = leadgate("user", "add", "apiuser", "--password", "short")
+    assert weak.exit_code == 1
+    assert "password must be 8+ characters" in weak.stderr
+    assert "short" not in weak.output.replace("password must", "")
+    assert leadgate("user", "add", "apiuser", "--password", "First-pass1").exit_code == 0
+    duplicate = leadgate("user", "add", "apiuser", "--password", "Other-pass1")
+    assert duplicate.exit_code == 1
+    assert "user apiuser already exists" in duplicate.stderr
+    unknown = leadgate("user", "passwd", "nobody", "--password", "Whatever-1")
+    assert unknown.exit_code == 1
+    assert "user nobody does not exist" in unknown.stderr
+    bad_grant = leadgate("user", "update", "apiuser", "--grant", "root")
+    assert bad_grant.exit_code == 1
+    assert "unknown permission 'root'" in bad_grant.stderr
+
+
+def test_update_show_and_list(leadgate: Invoke, seed: Seeder) -> None:
+    assert leadgate("user", "add", "apiuser", "--password", "First-pass1").exit_code == 0
+    result = leadgate("user", "update", "apiuser", "--inactive", "--grant", "delete_from_dnc",
+                      "--functions", "add_lead  update_lead")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    row = seed.user_row("apiuser")
+    assert (row["active"], row["delete_from_dnc"]) == ("N", "1")
+    assert row["api_allowed_functions"] == " add_lead update_lead "
+    shown = leadgate("user", "show", "apiuser")
+    assert "add_lead update_lead" in shown.stdout
+    assert "$argon2" not in shown.stdout
+    assert "apiuser" in leadgate("user", "list").stdout

@@ -1,0 +1,73 @@
+"""The pure rules of add_lead: defaults, clamping, callbacks, alt phones, custom values."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from leadgate.domain import lead_intake as intake
+
+NOW = datetime(2026, 3, 26, 10, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("sent", "stored"),
+    [("", 999), ("12", 999), ("101", 101), ("1234567890123", 1234567890123),
+     ("9" * 40, 2**63 - 1)],
+)  # fmt: skip
+def test_effective_list_id(sent: str, stored: int) -> None:
+    assert intake.effective_list_id(sent) == stored
+
+
+@pytest.mark.parametrize(
+    ("sent", "priority"),
+    [("", 0), ("5", 5), ("150", 99), ("-150", -99), ("-", -99), ("--5", -99), ("1-2", 1),
+     ("9" * 5000, 99), ("-" + "9" * 5000, -99), ("007", 7)],
+)  # fmt: skip
+def test_hopper_priority(sent: str, priority: int) -> None:
+    assert intake.hopper_priority(sent) == priority
+
+
+def test_rank_and_gender_as_mysql_stores_them() -> None:
+    assert intake.clamp_rank("99999") == 32767
+    assert intake.clamp_rank("") == 0
+    assert intake.clamp_rank("5") == 5
+    assert [intake.stored_gender(g) for g in ("", "M", "F", "U", "X", "MF")] == [
+        "U", "M", "F", "U", "", ""]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sent", "resolved"),
+    [("NOW", "2026-03-26 10:00:00"), ("3DAYS", "2026-03-29 10:00:00"),
+     ("10days", "2026-04-05 10:00:00"), ("1X2DAYS", "2026-04-07 10:00:00"),
+     ("DAYS", "DAYS"), ("now", "now"), ("2035-06-07+08:15:00", "2035-06-07+08:15:00"),
+     ("", ""), ("tomorrow", "tomorrow"), ("9" * 50 + "DAYS", "")],
+)  # fmt: skip
+def test_callback_time(sent: str, resolved: str) -> None:
+    assert intake.resolve_callback_time(sent, NOW) == resolved
+
+
+def test_alt_phone_records() -> None:
+    assert intake.parse_alt_phones("7275551212_1_work!7275551213__sister house!555") == [
+        ("7275551212", "1", "work"), ("7275551213", "", "sister house"), ("555", "", "")]  # fmt: skip
+    assert intake.parse_alt_phones("1_2_3_4") == [("1", "2", "3")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "stored"),
+    [(None, ""), ("light+blue", "light blue"), ('red";green', "redgreen"), ("--BLANK--", ""),
+     ("a\\", "a"), ("a\\\\", "a\\"), ("--BLANK-- ", "--BLANK-- ")],
+)  # fmt: skip
+def test_custom_field_text(raw: str | None, stored: str) -> None:
+    assert intake.custom_field_text(raw) == stored
+
+
+def test_duplicate_lock_keys_ignore_case_and_trailing_spaces() -> None:
+    plan = intake.duplicates.plan("DUPLIST-DUPTITLEALTPHONESYS")
+    one = intake.AddLeadRequest(api_user="6666", phone_number="3125550001",
+                                fields={"title": "MR ", "alt_phone": "x"})  # fmt: skip
+    two = intake.AddLeadRequest(api_user="6666", phone_number="3125550001",
+                                fields={"title": "mr", "alt_phone": "X"})  # fmt: skip
+    assert intake.duplicate_lock_keys(one, plan) == intake.duplicate_lock_keys(two, plan)
+    assert len(intake.duplicate_lock_keys(one, plan)) == 2
