@@ -166,7 +166,7 @@ def fresh_database(db_url: str | None, workdir: Path) -> Iterator[str]:
         engine.dispose()
 
 
-def prepare(url: str) -> tuple[int, int]:
+def prepare(url: str, analyze: bool = False) -> tuple[int, int]:
     """Schema, API user, campaign, list + custom table, DNC numbers and seed leads.
 
     Returns the range of seeded lead ids.
@@ -206,6 +206,11 @@ def prepare(url: str) -> tuple[int, int]:
                 conn.execute(insert(vicidial_list), leads[start:start + 5000])
             ids = conn.execute(select(vicidial_list.c.lead_id).order_by(vicidial_list.c.lead_id))
             lead_ids = [int(row[0]) for row in ids]
+        if analyze:
+            # Without statistics SQLite may pick the list_id index for "phone AND list_id".
+            with database.engine.connect() as conn:
+                conn.exec_driver_sql("ANALYZE")
+                conn.commit()
         return lead_ids[0], lead_ids[-1]
     finally:
         database.dispose()
@@ -445,7 +450,7 @@ def run_wrk(scenario: str, port: int, args: argparse.Namespace, lead_range: tupl
     except ValueError:  # an answer with bytes JSON cannot carry: parse without the sample
         data = _lua_json(line.removeprefix("BENCH_JSON ").split(', "sample"')[0] + "}")
     outcomes = (f"SUCCESS {data['success']} · NOTICE {data['notice']} · "
-                f"ERROR {data['error']}" + (f" · other {data['other']}" if data["other"] else ""))  # fmt: skip
+                f"ERROR {data['error']}" + (f" · data lines {data['other']}" if data["other"] else ""))  # fmt: skip
     return Result(scenario, int(data["requests"]), data["duration_us"] / 1e6,
                   data["p50_us"] / 1000, data["p99_us"] / 1000, errors=int(data["errors"]),
                   outcomes=outcomes, sample=str(data.get("sample", "")).strip())  # fmt: skip
@@ -471,6 +476,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--scenario", action="append", choices=[*ALL_SCENARIOS, "all"],
                         help="repeatable; default all")  # fmt: skip
     parser.add_argument("--skip-ceiling", action="store_true", help="do not measure the ceiling")
+    parser.add_argument("--analyze", action="store_true",
+                        help="run ANALYZE after seeding (planner statistics; see the README)")  # fmt: skip
     parser.add_argument("--show-statements", action="store_true",
                         help="print the SQL of the warm add_lead round trips")  # fmt: skip
     args = parser.parse_args(argv)
@@ -484,7 +491,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def print_results(results: list[Result], backend: str, args: argparse.Namespace) -> None:
-    print(f"\nleadgate add_lead benchmark — {backend}, {args.workers} worker(s), "
+    stats = ", ANALYZEd" if args.analyze else ""
+    print(f"\nleadgate add_lead benchmark — {backend}{stats}, {args.workers} worker(s), "
           f"{args.connections} connections, {args.duration:g} s per scenario")  # fmt: skip
     header = f"{'scenario':<22}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'requests':>10}  answers"
     print(header)
@@ -516,7 +524,7 @@ def main(argv: list[str] | None = None) -> int:
 def run(args: argparse.Namespace, url: str, workdir: Path) -> int:
     backend = normalise_url(url).get_backend_name()
     step("preparing a fresh database")
-    lead_range = prepare(url)
+    lead_range = prepare(url, args.analyze)
     step("counting database round trips of one plain add_lead")
     cold, warm, statements = count_round_trips(url)
     results: list[Result] = []

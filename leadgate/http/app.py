@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
+from leadgate.domain import phone_code_facts
 from leadgate.domain.auth import RecentLogins
 from leadgate.domain.passwords import PasswordVerifier
 from leadgate.settings import Settings, load_settings
@@ -80,6 +81,8 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        # Build the phone-code tables before the first add_lead, not during it.
+        phone_code_facts.warm_up()
         yield
         if db is None:
             database.dispose()
