@@ -60,6 +60,45 @@ values = st.one_of(
 )
 
 
+# Ordinary option values, mixed under the hostile ones so that every code path gets its share.
+OPTIONS = {
+    "search_method": [b"PHONE_NUMBER", b"VENDOR_LEAD_CODE", b"LEAD_ID_PHONE_NUMBER"],
+    "phone_number": [b"3125550001", b"3125578001"],
+    "phone_code": [b"1", b"44"],
+    "list_id": [b"101", b"999"],
+    "search_location": [b"LIST", b"CAMPAIGN", b"SYSTEM"],
+    "records": [b"2"],
+    "no_update": [b"Y"],
+    "insert_if_not_found": [b"Y"],
+    "delete_lead": [b"Y"],
+    "delete_cf_data": [b"Y"],
+    "reset_lead": [b"Y"],
+    "update_phone_number": [b"Y"],
+    "custom_fields": [b"Y"],
+    "archived_lead": [b"Y"],
+    "multi_alt_phones": [b"3125551212_1_work!3125551213_1_home"],
+    "callback": [b"Y", b"REMOVE"],
+    "campaign_id": [b"TESTCAMP"],
+    "callback_datetime": [b"NOW", b"3DAYS"],
+    "callback_type": [b"USERONLY", b"ANYONE"],
+    "callback_user": [b"6666"],
+    "add_to_hopper": [b"Y"],
+    "remove_from_hopper": [b"Y"],
+    "hopper_local_call_time_check": [b"Y"],
+    "list_exists_check": [b"Y"],
+    "favorite_color": [b"red"],
+    "entry_list_id": [b"101"],
+    "force_entry_list_id": [b"101", b"999"],
+}
+options = st.dictionaries(
+    st.sampled_from(sorted(OPTIONS)), st.just(b""), max_size=6
+).flatmap(
+    lambda chosen: st.fixed_dictionaries(
+        {name: st.sampled_from(OPTIONS[name]) for name in chosen}
+    )
+)
+
+
 def query(function: str, base: dict[str, bytes], params: dict[str, bytes]) -> str:
     fields = {"source": b"test", "user": b"6666", "pass": b"1234", "function": function.encode()}
     fields.update(base)
@@ -94,10 +133,10 @@ def hostile_run(client: TestClient, function: str, names: tuple[str, ...], base:
         max_examples=150, deadline=None, database=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )  # fmt: skip
-    @given(st.dictionaries(st.sampled_from(names), values, min_size=1, max_size=5))
-    def run(params: dict[str, bytes]) -> None:
+    @given(st.dictionaries(st.sampled_from(names), values, min_size=1, max_size=5), options)
+    def run(params: dict[str, bytes], ordinary: dict[str, bytes]) -> None:
         assume(not set(base) <= set(params))  # keep one ordinary field to report on
-        response = client.get(f"{URL}?{query(function, base, params)}")
+        response = client.get(f"{URL}?{query(function, {**base, **ordinary}, params)}")
         check_answer(response.status_code, response.text)
 
     run()
