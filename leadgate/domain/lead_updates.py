@@ -169,21 +169,34 @@ class BatchUpdateRequest:
 # -- shared helpers -------------------------------------------------------------------------
 
 
+def number_of(digits: str) -> int:
+    """A digits-only string as a number, never converting more than 20 digits (larger values
+    only matter as "too large", and Python refuses to convert very long strings)."""
+    return store.bounded_int(digits)
+
+
+def cap_digits(text: str) -> str:
+    """A (signed) digit string shortened to at most 20 digits, keeping it "too large"."""
+    if text and text.lstrip("-").isdigit():
+        return str(number_of(text))
+    return text
+
+
 def bigint_or_none(digits: str) -> int | None:
     """A digits-only id that a BIGINT column can hold; None when empty or too large."""
     if not digits.isdigit():
         return None
-    number = int(digits)
+    number = number_of(digits)
     return number if number <= BIGINT_MAX else None
 
 
 def clamp_bigint(digits: str) -> int:
-    return lead_intake.clamp_bigint(digits)
+    return lead_intake.clamp_bigint(cap_digits(digits))
 
 
 def list_at_least_99(list_id: str) -> bool:
     """PHP's `$list_id >= 99` on a digits-only string ('' is never >= 99)."""
-    return list_id.isdigit() and int(list_id) >= 99
+    return list_id.isdigit() and number_of(list_id) >= 99
 
 
 def breaks_quoted_sql(value: str) -> bool:
@@ -218,7 +231,9 @@ def _refuse_broken_values(fields: Mapping[str, str], api_user: str, function: st
     for name in DOUBLE_QUOTED_FIELDS:
         if breaks_quoted_sql(fields.get(name, "")):
             raise Rejected(
-                _dash("ERROR", f"{function} INVALID DATA, NOTHING WAS CHANGED", f"{api_user}|{name}")
+                _dash(
+                    "ERROR", f"{function} INVALID DATA, NOTHING WAS CHANGED", f"{api_user}|{name}"
+                )
             )
 
 
@@ -301,10 +316,18 @@ class _UpdateRun:
         keys = self._search_keys(method)
         if not keys:
             data = f"{method}|{req.lead_id}|{req.vendor_lead_code}|{self.phone}"
-            self.say(_dash("ERROR", f"{UPDATE} NO VALID SEARCH METHOD", f"{self.user}|{data}", data))
+            self.say(
+                _dash("ERROR", f"{UPDATE} NO VALID SEARCH METHOD", f"{self.user}|{data}", data)
+            )
             return
         if not _allowed(self.allowed_lists, self.list_id):
-            self.say(_dash("ERROR", f"{UPDATE} NOT AN ALLOWED LIST ID, SEARCH", f"{self.phone}|{self.list_id}"))
+            self.say(
+                _dash(
+                    "ERROR",
+                    f"{UPDATE} NOT AN ALLOWED LIST ID, SEARCH",
+                    f"{self.phone}|{self.list_id}",
+                )
+            )
             return
         list_id_field = req.text("list_id")
         if req.list_exists_check and list_id_field and not _list_defined(self.conn, list_id_field):
@@ -351,14 +374,16 @@ class _UpdateRun:
             scope = Scope(ScopeKind.LIST, list_id=list_number)
         return scope
 
-    def _search(self, keys: Sequence[tuple[SearchKey, str | int]], scope: Scope | None) -> list[_Found]:
+    def _search(
+        self, keys: Sequence[tuple[SearchKey, str | int]], scope: Scope | None
+    ) -> list[_Found]:
         if scope is None:
             return []
-        limit = min(int(self.req.records or "1"), RECORDS_MAX)
+        limit = min(number_of(self.req.records or "1"), RECORDS_MAX)
         force = self.req.force_entry_list_id
         for key, value in keys:
             if key is SearchKey.LEAD_ID:
-                value = int(value)
+                value = number_of(str(value))
                 if value > store.LEAD_ID_MAX:
                     continue  # no lead can have it (VICIdial's search finds nothing either)
             rows = store.find_leads(self.conn, key, value, scope, limit, archived=self.req.archived)
@@ -373,13 +398,24 @@ class _UpdateRun:
         req = self.req
         if not found:
             data = f"{req.lead_id}|{req.vendor_lead_code}|{self.phone}"
-            self.say(Line("NOTICE", f"{UPDATE} NO MATCHES FOUND IN THE SYSTEM", f": |{self.user}|{data}", data))
+            self.say(
+                Line(
+                    "NOTICE",
+                    f"{UPDATE} NO MATCHES FOUND IN THE SYSTEM",
+                    f": |{self.user}|{data}",
+                    data,
+                )
+            )
             return False
         first = found[0]
         self.lead_id = self.lead_id or str(first.lead_id)
         self.list_id = self.list_id or str(first.list_id)
-        data = f"{self.lead_id}|{req.vendor_lead_code}|{self.phone}|{first.list_id}|{first.entry_list}"
-        self.say(Line("NOTICE", f"{UPDATE} LEADS FOUND IN THE SYSTEM", f": |{self.user}|{data}", data))
+        data = (
+            f"{self.lead_id}|{req.vendor_lead_code}|{self.phone}|{first.list_id}|{first.entry_list}"
+        )
+        self.say(
+            Line("NOTICE", f"{UPDATE} LEADS FOUND IN THE SYSTEM", f": |{self.user}|{data}", data)
+        )
         return True
 
     # -- updating the matches ----------------------------------------------------------------
@@ -434,7 +470,9 @@ class _UpdateRun:
             self.custom_deleted = str(store.delete_custom_row(self.conn, number, lead.lead_id))
         cleared = self._set_lead_columns(lead, {"entry_list_id": 0})
         shown = f"{self.user}|{lead.lead_id}|{target}|{cleared}|{self.custom_deleted}"
-        logged = f"{self.phone}|{lead.list_id}|{lead.lead_id}|{target}|{cleared}|{self.custom_deleted}"
+        logged = (
+            f"{self.phone}|{lead.list_id}|{lead.lead_id}|{target}|{cleared}|{self.custom_deleted}"
+        )
         self.say(_dash("NOTICE", f"{UPDATE} CUSTOM FIELDS DATA HAS BEEN DELETED", shown, logged))
 
     def _write_lead(self, lead: _Found, values: Mapping[str, str]) -> None:
@@ -462,7 +500,9 @@ class _UpdateRun:
     def _update_callback(self, lead: _Found, callback_id: int) -> None:
         cb = self.callback
         if cb.datetime:
-            cb = self.callback = replace(cb, datetime=lead_intake.resolve_callback_time(cb.datetime, self.now))
+            cb = self.callback = replace(
+                cb, datetime=lead_intake.resolve_callback_time(cb.datetime, self.now)
+            )
         sets: dict[str, Any] = {}
         if cb.datetime:
             sets["callback_time"] = cb.datetime
@@ -502,7 +542,9 @@ class _UpdateRun:
             self.say(_dash("NOTICE", reason, f"{lead.lead_id}|{cb.campaign_id}"))
         elif outcome.result is CallbackResult.USER_NOT_VALID:
             reason = f"{UPDATE} SCHEDULED CALLBACK NOT ADDED, USER NOT VALID"
-            self.say(_dash("NOTICE", reason, f"{lead.lead_id}|{cb.campaign_id}|{cb.user}|{cb.type}"))
+            self.say(
+                _dash("NOTICE", reason, f"{lead.lead_id}|{cb.campaign_id}|{cb.user}|{cb.type}")
+            )
         else:
             # VICIdial resolves these in place, so later leads of the request see the results.
             cb = self.callback = replace(
@@ -524,7 +566,7 @@ class _UpdateRun:
         target = str(lead.list_id)
         if len(self.req.force_entry_list_id) > 1:
             target = self.req.force_entry_list_id
-        if list_at_least_99(lead.entry_list) and int(lead.entry_list) > 99:
+        if list_at_least_99(lead.entry_list) and number_of(lead.entry_list) > 99:
             target = lead.entry_list
         return target
 
@@ -542,7 +584,11 @@ class _UpdateRun:
             rows = store.delete_custom_row(self.conn, number, lead.lead_id)
             if rows > 0:
                 shown = f"{where}|{lead.entry_list}|{target}|{rows}"
-                self.say(_dash("NOTICE", f"{UPDATE} CUSTOM FIELDS ENTRY DELETED", shown, f"{where}|{rows}"))
+                self.say(
+                    _dash(
+                        "NOTICE", f"{UPDATE} CUSTOM FIELDS ENTRY DELETED", shown, f"{where}|{rows}"
+                    )
+                )
             return
         values = self._sent_custom_values(number, custom.c.keys(), lead)
         if not values:
@@ -554,7 +600,9 @@ class _UpdateRun:
         if count > 0:
             self._set_lead_columns(lead, {"entry_list_id": number})
 
-    def _sent_custom_values(self, list_id: int, columns: Sequence[str], lead: _Found) -> dict[str, str]:
+    def _sent_custom_values(
+        self, list_id: int, columns: Sequence[str], lead: _Found
+    ) -> dict[str, str]:
         """Custom fields sent by name (absent ones stay untouched), cleaned like VICIdial."""
         values: dict[str, str] = {}
         for definition in lead_store.custom_field_defs(self.conn, list_id):
@@ -578,7 +626,9 @@ class _UpdateRun:
         req = self.req
         data = f"{req.lead_id}|{req.vendor_lead_code}|{self.phone}"
         result = "NOTICE" if req.insert_if_not_found else "ERROR"
-        self.say(Line(result, f"{UPDATE} NO MATCHES FOUND IN THE SYSTEM", f": |{self.user}|{data}", data))
+        self.say(
+            Line(result, f"{UPDATE} NO MATCHES FOUND IN THE SYSTEM", f": |{self.user}|{data}", data)
+        )
         if not req.insert_if_not_found:
             return False
         list_id = req.text("list_id") or self.list_id
@@ -589,7 +639,11 @@ class _UpdateRun:
             self.say(_dash("ERROR", reason, f"{self.user}|{data}", data))
             return False
         if not _allowed(self.allowed_lists, list_id):
-            self.say(_dash("ERROR", f"{UPDATE} NOT AN ALLOWED LIST ID, INSERT", f"{self.phone}|{list_id}"))
+            self.say(
+                _dash(
+                    "ERROR", f"{UPDATE} NOT AN ALLOWED LIST ID, INSERT", f"{self.phone}|{list_id}"
+                )
+            )
             return False
         lead_id, gmt_text = self._insert_lead(list_id, phone_code)
         shown = f"{self.phone}|{list_id}|{lead_id}|{gmt_text}"
@@ -615,7 +669,7 @@ class _UpdateRun:
             list_id=list_id,
             fields={name: req.text(name) for name in lead_intake.TEXT_FIELDS},
             date_of_birth=req.text("date_of_birth"),
-            rank=req.text("rank"),
+            rank=cap_digits(req.text("rank")),
             entry_list_id="" if req.custom_fields else self.entry_list_id,
         )
         row = lead_intake.lead_row(
@@ -640,7 +694,9 @@ class _UpdateRun:
         setting = str(system.settings(self.conn).get("custom_fields_enabled") or "0")
         if not setting.isdigit() or int(setting) < 1:
             shown = f"{self.phone}|{lead_id}|Y|{setting}"
-            self.say(_dash("NOTICE", f"{UPDATE} CUSTOM FIELDS NOT ADDED, CUSTOM FIELDS DISABLED", shown))
+            self.say(
+                _dash("NOTICE", f"{UPDATE} CUSTOM FIELDS NOT ADDED, CUSTOM FIELDS DISABLED", shown)
+            )
             return
         number = bigint_or_none(list_id)
         if number is None or not store.custom_table_exists(self.conn, number):
@@ -667,7 +723,9 @@ class _UpdateRun:
         assert target is not None
         store.write_custom_row(self.conn, custom, lead_id, values, None)
         updated = store.set_entry_list_id(self.conn, lead_id, target, archived=self.req.archived)
-        self.say(_dash("NOTICE", f"{UPDATE} CUSTOM FIELDS VALUES ADDED", f"{where}|{updated}", where))
+        self.say(
+            _dash("NOTICE", f"{UPDATE} CUSTOM FIELDS VALUES ADDED", f"{where}|{updated}", where)
+        )
 
     # -- the hopper --------------------------------------------------------------------------
 
@@ -714,7 +772,7 @@ class _UpdateRun:
                 "gmt_offset_now": facts.gmt_offset_now,
                 "state": facts.state,
                 "user": "",
-                "priority": lead_intake.hopper_priority(self.req.hopper.priority),
+                "priority": lead_intake.hopper_priority(cap_digits(self.req.hopper.priority)),
                 "source": "P",
                 "vendor_lead_code": facts.vendor_lead_code,
             },
@@ -729,7 +787,9 @@ class _UpdateRun:
             self.say(_dash("NOTICE", reason, f"{self.phone}|{self.lead_id}|{self.user}"))
             return
         removed = store.remove_from_hopper(self.conn, lead_number)
-        reason = f"{UPDATE} REMOVED FROM HOPPER" if removed > 0 else f"{UPDATE} NOT REMOVED FROM HOPPER"
+        reason = (
+            f"{UPDATE} REMOVED FROM HOPPER" if removed > 0 else f"{UPDATE} NOT REMOVED FROM HOPPER"
+        )
         shown = f"{self.phone}|{self.lead_id}|{statuses[0]}"
         self.say(_dash("NOTICE", reason, f"{shown}|{self.user}", shown))
 
@@ -751,7 +811,11 @@ def batch_update_lead(
         return [_dash("ERROR", f"{BATCH} NO LEADS DEFINED", f"{user}|", "")]
     list_id_field = request.fields.get("list_id", "")
     if not _allowed(allowed_lists, list_id_field):
-        return [_dash("ERROR", f"{BATCH} NOT AN ALLOWED LIST ID", f"{user}|{list_id_field}", list_id_field)]
+        return [
+            _dash(
+                "ERROR", f"{BATCH} NOT AN ALLOWED LIST ID", f"{user}|{list_id_field}", list_id_field
+            )
+        ]
     if request.list_exists_check and list_id_field and not _list_defined(conn, list_id_field):
         reason = f"{BATCH} NOT A DEFINED LIST ID, LIST EXISTS CHECK ENABLED"
         return [_dash("ERROR", reason, f"{user}|{list_id_field}", list_id_field)]
@@ -763,19 +827,30 @@ def batch_update_lead(
     _refuse_broken_values(request.fields, user, BATCH)
 
     allowed = None if allowed_lists is None else [int(i) for i in allowed_lists if i.isdigit()]
-    limit = min(int(request.records or "1000"), RECORDS_MAX)
+    limit = min(number_of(request.records or "1000"), RECORDS_MAX)
     rows = store.find_batch(conn, (int(part) for part in parts if len(part) < 19), allowed, limit,
                             archived=request.archived)  # fmt: skip
     if not rows:
-        return [Line("ERROR", f"{BATCH} NO MATCHES FOUND IN THE SYSTEM", f": |{user}|{lead_ids}", lead_ids)]
+        return [
+            Line(
+                "ERROR",
+                f"{BATCH} NO MATCHES FOUND IN THE SYSTEM",
+                f": |{user}|{lead_ids}",
+                lead_ids,
+            )
+        ]
     values = as_stored_text(update_values(request.fields, reset_lead=request.reset_lead))
     if not values:
         return []
     table = store.lead_table(request.archived)
     changed = [int(row["lead_id"]) for row in rows if store.changed_columns(table, row, values)]
     if changed:
-        converted = {name: store.stored_value(table.c[name], value) for name, value in values.items()}
-        store.update_many(conn, changed, {**converted, "modify_date": now}, archived=request.archived)
+        converted = {
+            name: store.stored_value(table.c[name], value) for name, value in values.items()
+        }
+        store.update_many(
+            conn, changed, {**converted, "modify_date": now}, archived=request.archived
+        )
     found_ids = ",".join(str(row["lead_id"]) for row in rows)
     data = f"{len(changed)}|{len(rows)}|{found_ids}"
     return [_dash("SUCCESS", f"{BATCH} LEADS HAVE BEEN UPDATED", f"{user}|{data}", data)]

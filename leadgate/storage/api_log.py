@@ -9,16 +9,16 @@ from typing import Any
 from sqlalchemy import Connection
 
 from leadgate.storage.columns import fit
+from leadgate.storage.prepared import PreparedInsert
 from leadgate.storage.tables import vicidial_api_log, vicidial_api_urls
 
 _insert_log = vicidial_api_log.insert()
+_prepared_log = PreparedInsert(vicidial_api_log)
 
 
 def write(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert log rows in one statement (values are cut to the column widths)."""
-    if not rows:
-        return
-    conn.execute(_insert_log, [fit(vicidial_api_log, row) for row in rows])
+    """Insert log rows (values are cut to the column widths)."""
+    _prepared_log.insert_many(conn, [fit(vicidial_api_log, row) for row in rows])
 
 
 def write_with_url(

@@ -80,7 +80,7 @@ def stored_value(col: Column[Any], value: Any) -> Any:
     kind = col.type
     if isinstance(kind, Integer):
         match = _LEADING_INT.match(value)
-        return _clamp_int(kind, int(match.group()) if match else 0)
+        return _clamp_int(kind, bounded_int(match.group()) if match else 0)
     if isinstance(kind, Numeric):
         return _decimal(kind, value)
     if isinstance(kind, DateTime):
@@ -89,6 +89,17 @@ def stored_value(col: Column[Any], value: Any) -> Any:
         return parse_mysql_date(value)
     length = getattr(kind, "length", None)
     return value[:length] if length else value
+
+
+def bounded_int(text: str, digits: int = 20) -> int:
+    """int(text) for a signed digit string, sized down first: beyond `digits` digits every
+    value is clamped by its column anyway (and Python refuses to convert huge strings)."""
+    text = text.strip()
+    sign = "-" if text.startswith("-") else ""
+    body = text.lstrip("+-").lstrip("0") or "0"
+    if len(body) > digits:
+        body = "9" * digits
+    return int(sign + body)
 
 
 def _clamp_int(kind: Integer, number: int) -> int:
@@ -106,11 +117,10 @@ def _decimal(kind: Numeric, text: str) -> Decimal:
     except InvalidOperation:
         number = Decimal(0)
     quantum = Decimal(1).scaleb(-scale)
-    number = number.quantize(quantum, rounding=ROUND_HALF_UP)
     if kind.precision:
         limit = Decimal(10) ** (kind.precision - scale) - quantum
-        number = max(-limit, min(limit, number))
-    return number
+        number = max(-limit, min(limit, number))  # before rounding: huge values cannot round
+    return number.quantize(quantum, rounding=ROUND_HALF_UP)
 
 
 def same_value(col: Column[Any], old: Any, new: Any) -> bool:
@@ -136,7 +146,9 @@ def same_value(col: Column[Any], old: Any, new: Any) -> bool:
     return str(old) == str(new)
 
 
-def changed_columns(tbl: Table, row: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
+def changed_columns(
+    tbl: Table, row: Mapping[str, Any], values: Mapping[str, Any]
+) -> dict[str, Any]:
     """The converted values that differ from the stored row."""
     changes = {}
     for name, value in values.items():
@@ -172,9 +184,9 @@ def _search_statement(archived: bool, key: SearchKey, scope: ScopeKind) -> Selec
         stmt = stmt.where(tbl.c.list_id.in_(bindparam("scope_list_ids", expanding=True)))
     # Newest first like VICIdial (MySQL sorts zero/NULL dates last when descending); ties in
     # lead_id order, as MySQL returns them from the index.
-    return stmt.order_by(
-        tbl.c.entry_date.is_(None), tbl.c.entry_date.desc(), tbl.c.lead_id
-    ).limit(bindparam("row_limit", type_=Integer))
+    return stmt.order_by(tbl.c.entry_date.is_(None), tbl.c.entry_date.desc(), tbl.c.lead_id).limit(
+        bindparam("row_limit", type_=Integer)
+    )
 
 
 _SEARCHES = {
@@ -246,7 +258,9 @@ _LEAD_FACTS = {
 }
 
 
-def update_lead(conn: Connection, lead_id: int, changes: Mapping[str, Any], *, archived: bool) -> None:
+def update_lead(
+    conn: Connection, lead_id: int, changes: Mapping[str, Any], *, archived: bool
+) -> None:
     """Write already-converted values (see `changed_columns`) to one lead."""
     if changes:
         params = dict(fit(lead_table(archived), changes))
@@ -291,7 +305,9 @@ def lead_facts(conn: Connection, lead_id: int, *, archived: bool) -> LeadFacts |
     return LeadFacts(
         state=str(row[0] or ""),
         vendor_lead_code=str(row[1] or ""),
-        gmt_offset_now=Decimal(str(row[2] if row[2] is not None else "0")).quantize(Decimal("0.01")),
+        gmt_offset_now=Decimal(str(row[2] if row[2] is not None else "0")).quantize(
+            Decimal("0.01")
+        ),
     )
 
 
@@ -322,7 +338,9 @@ def find_batch(
     return rows[:limit]
 
 
-def update_many(conn: Connection, lead_ids: Sequence[int], values: Mapping[str, Any], *, archived: bool) -> None:
+def update_many(
+    conn: Connection, lead_ids: Sequence[int], values: Mapping[str, Any], *, archived: bool
+) -> None:
     """Write the same already-converted values to every given lead."""
     tbl = lead_table(archived)
     fitted = fit(tbl, values)

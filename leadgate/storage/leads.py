@@ -39,6 +39,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from leadgate.domain.duplicates import CHECKS, DuplicateCheck, Match, Scope
 from leadgate.storage import dnc
 from leadgate.storage.columns import fit
+from leadgate.storage.prepared import Prepared, PreparedInsert
 from leadgate.storage.tables import (
     vicidial_list,
     vicidial_list_alt_phones,
@@ -217,9 +218,9 @@ def _probe_statement(
     return select(*columns).select_from(anchor.outerjoin(found, true()))
 
 
-_PROBE_STATEMENTS: dict[tuple[str, bool, bool, bool], Select[Any]] = {
-    (check.option, windowed, system_dnc, campaign_dnc): _probe_statement(
-        check, windowed, system_dnc, campaign_dnc
+_PROBE_STATEMENTS: dict[tuple[str, bool, bool, bool], Prepared] = {
+    (check.option, windowed, system_dnc, campaign_dnc): Prepared(
+        _probe_statement(check, windowed, system_dnc, campaign_dnc)
     )
     for check in CHECKS
     for windowed in (False, True)
@@ -253,24 +254,25 @@ def probe(
     }  # fmt: skip
     if check.scope is Scope.CAMP:
         params["list_id"] = list_id
-    row = conn.execute(stmt, params).one()
+    row = stmt.first(conn, params)
+    assert row is not None  # the anchor row makes this SELECT return exactly one row
     duplicate = None
-    if row.lead_id is not None:
+    if row["lead_id"] is not None:
         duplicate = DuplicateRow(
-            lead_id=int(row.lead_id), list_id=int(row.list_id),
-            phone_number=str(row.phone_number or ""),
+            lead_id=int(row["lead_id"]), list_id=int(row["list_id"]),
+            phone_number=str(row["phone_number"] or ""),
         )  # fmt: skip
     return Probe(
-        system_dnc=bool(row.system_dnc),
-        campaign_dnc=bool(row.campaign_dnc),
-        list_defined=bool(row.list_defined),
+        system_dnc=bool(row["system_dnc"]),
+        campaign_dnc=bool(row["campaign_dnc"]),
+        list_defined=bool(row["list_defined"]),
         duplicate=duplicate,
     )
 
 
 # -- the new lead ---------------------------------------------------------------------------
 
-_insert_lead = insert(vicidial_list)
+_insert_lead = PreparedInsert(vicidial_list, "lead_id")
 _set_entry_list_id = (
     update(vicidial_list)
     .where(L.lead_id == bindparam("lead_id_", type_=Integer))
@@ -280,10 +282,9 @@ _set_entry_list_id = (
 
 def insert_lead(conn: Connection, values: Mapping[str, Any]) -> int:
     """Store one vicidial_list row (strings cut to column widths); its new lead_id."""
-    result = conn.execute(_insert_lead, fit(vicidial_list, values))
-    key = result.inserted_primary_key
-    assert key is not None
-    return int(key[0])
+    lead_id = _insert_lead.insert(conn, fit(vicidial_list, values))
+    assert lead_id is not None
+    return lead_id
 
 
 def set_entry_list_id(conn: Connection, lead_id: int, list_id: int) -> int:

@@ -855,7 +855,9 @@ def _archive_of(table: Table, name: str) -> Table:
 vicidial_list_archive = _archive_of(vicidial_list, "vicidial_list_archive")
 vicidial_callbacks_archive = _archive_of(vicidial_callbacks, "vicidial_callbacks_archive")
 
-Index("ix_vicidial_list_phone_number", vicidial_list.c.phone_number)
+# phone first: serves phone-only look-ups and the per-list duplicate check (SQLite picks
+# the list_id index for "phone AND list" without statistics otherwise: a scan of the list).
+Index("ix_vicidial_list_phone_number_list_id", vicidial_list.c.phone_number, vicidial_list.c.list_id)
 Index("ix_vicidial_list_list_id", vicidial_list.c.list_id)
 Index("ix_vicidial_list_vendor_lead_code", vicidial_list.c.vendor_lead_code)
 Index("ix_vicidial_list_status", vicidial_list.c.status)

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, update
 
+from leadgate.storage.prepared import Prepared
 from leadgate.storage.tables import vicidial_lists, vicidial_user_groups, vicidial_users
 
 _users = vicidial_users.c
@@ -42,7 +43,7 @@ AUTH_COLUMNS = [
     _users.custom_three,
 ]
 
-_select_for_auth = select(*AUTH_COLUMNS).where(_users.user == bindparam("user")).limit(1)
+_select_for_auth = Prepared(select(*AUTH_COLUMNS).where(_users.user == bindparam("user")).limit(1))
 
 _record_success = (
     update(vicidial_users)
@@ -52,8 +53,7 @@ _record_success = (
 
 
 def find_for_auth(conn: Connection, user: str) -> dict[str, Any] | None:
-    row = conn.execute(_select_for_auth, {"user": user}).mappings().first()
-    return None if row is None else dict(row)
+    return _select_for_auth.first(conn, {"user": user})
 
 
 def record_login_success(conn: Connection, user: str, now: datetime, ip: str) -> None:

@@ -60,7 +60,9 @@ FIELD_PARAMETERS: Mapping[str, tuple[str, Filter]] = {
 
 
 def _fields(call: Call) -> dict[str, str]:
-    return {column: call.param(name, filter_) for name, (column, filter_) in FIELD_PARAMETERS.items()}
+    return {
+        column: call.param(name, filter_) for name, (column, filter_) in FIELD_PARAMETERS.items()
+    }
 
 
 def _flag(call: Call, name: str) -> bool:

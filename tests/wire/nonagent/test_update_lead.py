@@ -66,9 +66,13 @@ def call(client: TestClient, function: str = "update_lead", **params: Any) -> st
 def row(db: Database, lead_id: int, *columns: str, archived: bool = False) -> dict[str, Any]:
     table = vicidial_list_archive if archived else vicidial_list
     with db.transaction() as conn:
-        found = conn.execute(
-            select(*(table.c[name] for name in columns)).where(table.c.lead_id == lead_id)
-        ).mappings().first()
+        found = (
+            conn.execute(
+                select(*(table.c[name] for name in columns)).where(table.c.lead_id == lead_id)
+            )
+            .mappings()
+            .first()
+        )
     return dict(found) if found is not None else {}
 
 
@@ -79,7 +83,9 @@ def log_rows(seed: Seeder) -> list[dict[str, Any]]:
 # -- searching and updating -----------------------------------------------------------------
 
 
-def test_update_by_lead_id_counts_changed_rows_like_mysql(client: TestClient, world: Seeder, db: Database) -> None:
+def test_update_by_lead_id_counts_changed_rows_like_mysql(
+    client: TestClient, world: Seeder, db: Database
+) -> None:
     lead_id = lead(world)
     line = f"SUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|{lead_id}|1|||\n"
     assert call(client, lead_id=lead_id, last_name="SMITH", city="Evanston") == line
@@ -101,19 +107,26 @@ def test_not_found_and_no_search_method(client: TestClient, world: Seeder) -> No
     assert call(client, lead_id="999999", last_name="X") == (
         "ERROR: update_lead NO MATCHES FOUND IN THE SYSTEM: |6666|999999||\n"
     )
-    assert call(client, last_name="X") == "ERROR: update_lead NO VALID SEARCH METHOD - 6666|LEAD_ID|||\n"
+    assert (
+        call(client, last_name="X")
+        == "ERROR: update_lead NO VALID SEARCH METHOD - 6666|LEAD_ID|||\n"
+    )
     assert call(client, search_method="PHONE_NUMBER", phone_number="12345", last_name="X") == (
         "ERROR: update_lead NO VALID SEARCH METHOD - 6666|PHONE_NUMBER|||12345\n"
     )
 
 
-def test_a_lead_id_too_large_for_any_row_is_simply_not_found(client: TestClient, world: Seeder) -> None:
+def test_a_lead_id_too_large_for_any_row_is_simply_not_found(
+    client: TestClient, world: Seeder
+) -> None:
     assert call(client, lead_id="9" * 30, last_name="X").startswith(
         "ERROR: update_lead NO MATCHES FOUND IN THE SYSTEM: |6666|999"
     )
 
 
-def test_search_order_is_lead_id_then_vendor_then_phone(client: TestClient, world: Seeder, db: Database) -> None:
+def test_search_order_is_lead_id_then_vendor_then_phone(
+    client: TestClient, world: Seeder, db: Database
+) -> None:
     lead_id = lead(world, vendor_lead_code="VLCUPD")
     answer = call(client, search_method="LEAD_ID_VENDOR_LEAD_CODE", lead_id="999999",
                   vendor_lead_code="VLCUPD", address2="Suite 2")  # fmt: skip
@@ -121,7 +134,9 @@ def test_search_order_is_lead_id_then_vendor_then_phone(client: TestClient, worl
     assert row(db, lead_id, "address2") == {"address2": "Suite 2"}
 
 
-def test_records_limits_matches_newest_first(client: TestClient, world: Seeder, db: Database) -> None:
+def test_records_limits_matches_newest_first(
+    client: TestClient, world: Seeder, db: Database
+) -> None:
     older = lead(world, vendor_lead_code="DUP", entry_date=datetime(2025, 1, 1))
     newer = lead(world, vendor_lead_code="DUP", entry_date=datetime(2026, 1, 1))
     undated = lead(world, vendor_lead_code="DUP", entry_date=None)
@@ -132,7 +147,9 @@ def test_records_limits_matches_newest_first(client: TestClient, world: Seeder, 
     answer = call(client, comments="all", records="3", **params)
     ids = re.findall(r"6666\|(\d+)\|1", answer)
     assert ids == [str(newer), str(older), str(undated)]
-    assert call(client, comments="none", records="0", **params).startswith("ERROR: update_lead NO MATCHES")
+    assert call(client, comments="none", records="0", **params).startswith(
+        "ERROR: update_lead NO MATCHES"
+    )
 
 
 def test_search_location_list_and_campaign(client: TestClient, world: Seeder) -> None:
@@ -148,7 +165,9 @@ def test_search_location_list_and_campaign(client: TestClient, world: Seeder) ->
     assert call(client, search_location="LIST", email="a@b.c", **by_phone) == hit
 
 
-def test_no_update_reports_the_first_match_and_changes_nothing(client: TestClient, world: Seeder, db: Database) -> None:
+def test_no_update_reports_the_first_match_and_changes_nothing(
+    client: TestClient, world: Seeder, db: Database
+) -> None:
     lead_id = lead(world)
     assert call(client, lead_id=lead_id, no_update="Y", last_name="NOPE") == (
         f"NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |6666|{lead_id}|||101|0\n"
@@ -159,7 +178,9 @@ def test_no_update_reports_the_first_match_and_changes_nothing(client: TestClien
     )
 
 
-def test_field_rules_blank_truncation_plus_gender_and_numbers(client: TestClient, world: Seeder, db: Database) -> None:
+def test_field_rules_blank_truncation_plus_gender_and_numbers(
+    client: TestClient, world: Seeder, db: Database
+) -> None:
     lead_id = lead(world, province="Cook", address2="Suite")
     call(client, lead_id=lead_id, province="--BLANK--", address2="--BLANK--", first_name="F" * 40,
          city="Oak+Park", gender="X", rank="-12", called_count="99999999", gmt_offset_now="5.555",
@@ -177,7 +198,9 @@ def test_field_rules_blank_truncation_plus_gender_and_numbers(client: TestClient
     assert stored["comments"] == "line!Nbreak"
 
 
-def test_phone_number_changes_only_with_update_phone_number(client: TestClient, world: Seeder, db: Database) -> None:
+def test_phone_number_changes_only_with_update_phone_number(
+    client: TestClient, world: Seeder, db: Database
+) -> None:
     lead_id = lead(world)
     call(client, lead_id=lead_id, phone_number="3125578005", first_name="NoFlag")
     assert row(db, lead_id, "phone_number")["phone_number"] == "3125550005"
@@ -185,7 +208,9 @@ def test_phone_number_changes_only_with_update_phone_number(client: TestClient, 
     assert row(db, lead_id, "phone_number")["phone_number"] == "3125578006"
 
 
-def test_reset_status_user_list_and_entry_list(client: TestClient, world: Seeder, db: Database) -> None:
+def test_reset_status_user_list_and_entry_list(
+    client: TestClient, world: Seeder, db: Database
+) -> None:
     lead_id = lead(world)
     call(client, lead_id=lead_id, reset_lead="Y", status="XFER", user_field="1000",
          list_id_field="999", entry_list_id="101")  # fmt: skip
@@ -209,11 +234,15 @@ def test_permission_and_source_lines(client: TestClient, world: Seeder) -> None:
     assert answer == (
         "ERROR: update_lead USER DOES NOT HAVE PERMISSION TO UPDATE LEADS IN THE SYSTEM: |low|0|\n"
     )
-    answer = client.get(URL, params={"user": "6666", "pass": "1234", "function": "update_lead"}).text
+    answer = client.get(
+        URL, params={"user": "6666", "pass": "1234", "function": "update_lead"}
+    ).text
     assert answer == "ERROR: Invalid Source - \nERROR: Invalid Source: ||\n"
 
 
-def test_list_restriction_search_and_results(client: TestClient, world: Seeder, db: Database) -> None:
+def test_list_restriction_search_and_results(
+    client: TestClient, world: Seeder, db: Database
+) -> None:
     other = lead(world, list_id=10001)
     mine = lead(world, list_id=101, phone_number="3125550001")
     restricted = {"user": "listr", "pass": "1234"}
@@ -226,7 +255,9 @@ def test_list_restriction_search_and_results(client: TestClient, world: Seeder, 
     assert answer == f"SUCCESS: update_lead LEAD HAS BEEN UPDATED - listr|{mine}|1|||\n"
 
 
-def test_hostile_trailing_backslash_is_refused_and_changes_nothing(client: TestClient, world: Seeder, db: Database) -> None:
+def test_hostile_trailing_backslash_is_refused_and_changes_nothing(
+    client: TestClient, world: Seeder, db: Database
+) -> None:
     lead_id = lead(world)
     answer = call(client, lead_id=lead_id, last_name="Changed", comments="C:\\temp\\")
     assert answer == "ERROR: update_lead INVALID DATA, NOTHING WAS CHANGED - 6666|comments\n"
@@ -236,7 +267,9 @@ def test_hostile_trailing_backslash_is_refused_and_changes_nothing(client: TestC
     assert row(db, lead_id, "comments") == {"comments": "C:\\temp\\\\"}
 
 
-def test_archived_lead_works_on_the_archive_table(client: TestClient, world: Seeder, db: Database) -> None:
+def test_archived_lead_works_on_the_archive_table(
+    client: TestClient, world: Seeder, db: Database
+) -> None:
     lead_id = lead(world)
     assert call(client, lead_id=lead_id, archived_lead="Y", last_name="ARCH") == (
         f"ERROR: update_lead NO MATCHES FOUND IN THE SYSTEM: |6666|{lead_id}||\n"
@@ -254,7 +287,9 @@ def test_archived_lead_works_on_the_archive_table(client: TestClient, world: See
 # -- delete, callbacks, custom fields -------------------------------------------------------
 
 
-def test_delete_lead_archives_its_callbacks(client: TestClient, world: Seeder, db: Database) -> None:
+def test_delete_lead_archives_its_callbacks(
+    client: TestClient, world: Seeder, db: Database
+) -> None:
     lead_id = lead(world)
     with db.transaction() as conn:
         conn.execute(insert(vicidial_callbacks).values(lead_id=lead_id, campaign_id="TESTCAMP",
@@ -265,10 +300,14 @@ def test_delete_lead_archives_its_callbacks(client: TestClient, world: Seeder, d
     assert row(db, lead_id, "lead_id") == {}
     assert world.table_rows("vicidial_callbacks", "lead_id") == []
     assert world.table_rows("vicidial_callbacks_archive", "lead_id") == [{"lead_id": lead_id}]
-    assert call(client, lead_id=lead_id, delete_lead="Y").startswith("ERROR: update_lead NO MATCHES")
+    assert call(client, lead_id=lead_id, delete_lead="Y").startswith(
+        "ERROR: update_lead NO MATCHES"
+    )
 
 
-def test_callback_added_updated_and_removed(client: TestClient, world: Seeder, db: Database) -> None:
+def test_callback_added_updated_and_removed(
+    client: TestClient, world: Seeder, db: Database
+) -> None:
     lead_id = lead(world)
     answer = call(client, lead_id=lead_id, campaign_id="TESTCAMP", callback="Y",
                   callback_datetime="2035-01-01 12:00:00", callback_type="USERONLY",
@@ -283,7 +322,9 @@ def test_callback_added_updated_and_removed(client: TestClient, world: Seeder, d
     assert answer == (
         f"NOTICE: update_lead SCHEDULED CALLBACK UPDATED - {lead_id}||2035-02-02 09:00:00|||\n"
     )
-    stored = world.table_rows("vicidial_callbacks", "callback_time", "comments", "user", "recipient")
+    stored = world.table_rows(
+        "vicidial_callbacks", "callback_time", "comments", "user", "recipient"
+    )
     assert stored == [{"callback_time": datetime(2035, 2, 2, 9, 0), "comments": "moved",
                        "user": "1000", "recipient": "USERONLY"}]  # fmt: skip
     assert call(client, lead_id=lead_id, callback="Y") == (
@@ -293,7 +334,9 @@ def test_callback_added_updated_and_removed(client: TestClient, world: Seeder, d
         f"NOTICE: update_lead SCHEDULED CALLBACK DELETED - 6666|{lead_id}|1|1\n"
     )
     with db.transaction() as conn:
-        assert conn.execute(select(vicidial_callbacks_archive.c.comments)).scalars().all() == ["moved"]
+        assert conn.execute(select(vicidial_callbacks_archive.c.comments)).scalars().all() == [
+            "moved"
+        ]
     assert call(client, lead_id=lead_id, callback="REMOVE") == (
         f"NOTICE: update_lead SCHEDULED CALLBACK DELETED - 6666|{lead_id}|0|0\n"
     )
@@ -301,9 +344,9 @@ def test_callback_added_updated_and_removed(client: TestClient, world: Seeder, d
 
 def test_callback_rejections(client: TestClient, world: Seeder) -> None:
     lead_id = lead(world)
-    assert call(client, lead_id=lead_id, campaign_id="XYZ", callback="Y", callback_datetime="NOW") == (
-        f"NOTICE: update_lead SCHEDULED CALLBACK NOT ADDED, CAMPAIGN NOT VALID - {lead_id}|XYZ\n"
-    )
+    assert call(
+        client, lead_id=lead_id, campaign_id="XYZ", callback="Y", callback_datetime="NOW"
+    ) == (f"NOTICE: update_lead SCHEDULED CALLBACK NOT ADDED, CAMPAIGN NOT VALID - {lead_id}|XYZ\n")
     answer = call(client, lead_id=lead_id, campaign_id="TESTCAMP", callback="Y",
                   callback_type="USERONLY", callback_user="nosuchuser")  # fmt: skip
     assert answer == (
@@ -327,15 +370,21 @@ def custom_rows(world: Seeder) -> list[dict[str, Any]]:
     return world.rows("SELECT lead_id, favorite_color, pet_name FROM custom_101 ORDER BY lead_id")
 
 
-def test_custom_fields_only_sent_fields_are_written(client: TestClient, world: Seeder, db: Database) -> None:
+def test_custom_fields_only_sent_fields_are_written(
+    client: TestClient, world: Seeder, db: Database
+) -> None:
     custom_list(world, db)
     lead_id = lead(world)
     assert call(client, lead_id=lead_id, custom_fields="Y", favorite_color="orange") == (
         f"NOTICE: update_lead CUSTOM FIELDS VALUES UPDATED - |{lead_id}|101|0|101|1\n"
     )
-    assert custom_rows(world) == [{"lead_id": lead_id, "favorite_color": "orange", "pet_name": None}]
+    assert custom_rows(world) == [
+        {"lead_id": lead_id, "favorite_color": "orange", "pet_name": None}
+    ]
     assert row(db, lead_id, "entry_list_id") == {"entry_list_id": 101}
-    answer = call(client, lead_id=lead_id, custom_fields="Y", favorite_color="orange", pet_name="Rex")
+    answer = call(
+        client, lead_id=lead_id, custom_fields="Y", favorite_color="orange", pet_name="Rex"
+    )
     assert answer.endswith(f"|{lead_id}|101|101|101|1\n")
     answer = call(client, lead_id=lead_id, custom_fields="Y", favorite_color="orange")
     assert answer.endswith("|101|101|101|0\n")  # nothing changed: MySQL counts 0
@@ -343,7 +392,9 @@ def test_custom_fields_only_sent_fields_are_written(client: TestClient, world: S
     assert custom_rows(world)[0]["favorite_color"] == "orange"
 
 
-def test_custom_fields_without_table_and_delete(client: TestClient, world: Seeder, db: Database) -> None:
+def test_custom_fields_without_table_and_delete(
+    client: TestClient, world: Seeder, db: Database
+) -> None:
     custom_list(world, db)
     no_table = lead(world, list_id=999)
     assert call(client, lead_id=no_table, custom_fields="Y", favorite_color="x") == (
@@ -358,7 +409,9 @@ def test_custom_fields_without_table_and_delete(client: TestClient, world: Seede
     assert row(db, lead_id, "entry_list_id") == {"entry_list_id": 0}
 
 
-def test_custom_value_with_broken_backslash_is_refused(client: TestClient, world: Seeder, db: Database) -> None:
+def test_custom_value_with_broken_backslash_is_refused(
+    client: TestClient, world: Seeder, db: Database
+) -> None:
     custom_list(world, db)
     lead_id = lead(world)
     answer = call(client, lead_id=lead_id, last_name="Changed", custom_fields="Y",
@@ -404,7 +457,9 @@ def test_insert_if_not_found_needs_phone_code_and_list(client: TestClient, world
     assert answer.endswith("ERROR: update_lead NOT AN ALLOWED LIST ID, INSERT - 3125578002|10001\n")
 
 
-def test_insert_with_custom_fields_and_alt_phones(client: TestClient, world: Seeder, db: Database) -> None:
+def test_insert_with_custom_fields_and_alt_phones(
+    client: TestClient, world: Seeder, db: Database
+) -> None:
     custom_list(world, db)
     world.execute("UPDATE system_settings SET custom_fields_enabled='1'")
     answer = call(client, search_method="PHONE_NUMBER", phone_number="3125578003", phone_code="1",
@@ -415,7 +470,9 @@ def test_insert_with_custom_fields_and_alt_phones(client: TestClient, world: See
         f"3125551212|1|workNOTICE: update_lead MULTI-ALT-PHONE NUMBERS LOADED - 1|{lead_id}|6666\n"
         f"NOTICE: update_lead CUSTOM FIELDS VALUES ADDED - 3125578003|{lead_id}|101|1\n"
     )
-    assert custom_rows(world) == [{"lead_id": int(lead_id), "favorite_color": "red", "pet_name": ""}]
+    assert custom_rows(world) == [
+        {"lead_id": int(lead_id), "favorite_color": "red", "pet_name": ""}
+    ]
     assert row(db, int(lead_id), "entry_list_id") == {"entry_list_id": 101}
 
 
@@ -443,7 +500,9 @@ def test_hopper_add_again_and_remove(client: TestClient, world: Seeder) -> None:
     )
 
 
-def test_hopper_busy_rows_stay_and_call_time_is_checked(client: TestClient, world: Seeder, db: Database) -> None:
+def test_hopper_busy_rows_stay_and_call_time_is_checked(
+    client: TestClient, world: Seeder, db: Database
+) -> None:
     busy = lead(world)
     with db.transaction() as conn:
         conn.execute(insert(vicidial_hopper).values(lead_id=busy, list_id=101, status="INCALL"))
@@ -465,7 +524,9 @@ def test_no_update_with_hopper_uses_the_first_match(client: TestClient, world: S
         f"NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |6666|{lead_id}||3125550002|999|0\n"
         f"NOTICE: update_lead ADDED TO HOPPER - 3125550002|{lead_id}|{hopper_id}|6666\n"
     )
-    assert world.table_rows("vicidial_hopper", "priority", "list_id") == [{"priority": 99, "list_id": 999}]
+    assert world.table_rows("vicidial_hopper", "priority", "list_id") == [
+        {"priority": 99, "list_id": 999}
+    ]
 
 
 # -- batch_update_lead ----------------------------------------------------------------------
@@ -514,7 +575,9 @@ def test_batch_update_errors(client: TestClient, world: Seeder) -> None:
 # -- cost -----------------------------------------------------------------------------------
 
 
-def test_update_by_lead_id_takes_three_round_trips(client: TestClient, world: Seeder, db: Database) -> None:
+def test_update_by_lead_id_takes_three_round_trips(
+    client: TestClient, world: Seeder, db: Database
+) -> None:
     lead_id = lead(world)
     statements: list[str] = []
 
@@ -526,5 +589,11 @@ def test_update_by_lead_id_takes_three_round_trips(client: TestClient, world: Se
         call(client, lead_id=lead_id, last_name="Fast")
     finally:
         event.remove(db.engine, "before_cursor_execute", record)
-    work = [s for s in statements if "vicidial_list" in s or "vicidial_api_log" in s]
-    assert len(work) == 3, work  # search, UPDATE, api log
+    # One search and one UPDATE; nothing else but the login and the api log row (which the
+    # log writer may send on the raw DBAPI cursor, invisible to this listener).
+    lead_work = [s for s in statements if "vicidial_list" in s]
+    assert len(lead_work) == 2, lead_work
+    assert lead_work[0].startswith("SELECT") and lead_work[1].startswith("UPDATE")
+    others = ("vicidial_hopper", "vicidial_callbacks", " custom_", "vicidial_lists ")
+    assert not [s for s in statements if any(name in s for name in others)]
+    assert len(log_rows(world)) == 1

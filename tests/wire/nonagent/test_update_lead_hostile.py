@@ -90,12 +90,8 @@ OPTIONS = {
     "entry_list_id": [b"101"],
     "force_entry_list_id": [b"101", b"999"],
 }
-options = st.dictionaries(
-    st.sampled_from(sorted(OPTIONS)), st.just(b""), max_size=6
-).flatmap(
-    lambda chosen: st.fixed_dictionaries(
-        {name: st.sampled_from(OPTIONS[name]) for name in chosen}
-    )
+options = st.dictionaries(st.sampled_from(sorted(OPTIONS)), st.just(b""), max_size=6).flatmap(
+    lambda chosen: st.fixed_dictionaries({name: st.sampled_from(OPTIONS[name]) for name in chosen})
 )
 
 
@@ -112,13 +108,23 @@ def world(seed: Seeder) -> Seeder:
     seed.user_group()
     seed.campaign()
     seed.list(101)
-    seed.execute("CREATE TABLE custom_101 (lead_id INTEGER PRIMARY KEY, favorite_color VARCHAR(20))")
+    seed.execute(
+        "CREATE TABLE custom_101 (lead_id INTEGER PRIMARY KEY, favorite_color VARCHAR(20))"
+    )
     seed.execute("INSERT INTO vicidial_lists_fields (list_id, field_label, field_rank, field_type) "
                  "VALUES (101, 'favorite_color', 1, 'TEXT')")  # fmt: skip
     seed.execute("UPDATE system_settings SET custom_fields_enabled='1'")
+    seed.execute("INSERT INTO vicidial_list_archive (lead_id, list_id, phone_number, entry_list_id) "
+                 "VALUES (1001, 101, '3125550001', 0)")  # fmt: skip
+    restore_leads(seed)
+    return seed
+
+
+def restore_leads(seed: Seeder) -> None:
+    """Put the example leads back (an earlier example may have deleted or moved them)."""
+    seed.execute("DELETE FROM vicidial_list WHERE lead_id IN (1001, 1002)")
     seed.lead(lead_id=1001, phone_number="3125550001", vendor_lead_code="V1", entry_list_id=101)
     seed.lead(lead_id=1002, phone_number="3125550002", vendor_lead_code="V2")
-    return seed
 
 
 def check_answer(status: int, body: str) -> None:
@@ -128,7 +134,9 @@ def check_answer(status: int, body: str) -> None:
     assert RESULT_LINE.fullmatch(first), body[:300]
 
 
-def hostile_run(client: TestClient, function: str, names: tuple[str, ...], base: dict[str, bytes]) -> None:
+def hostile_run(
+    client: TestClient, seed: Seeder, function: str, names: tuple[str, ...], base: dict[str, bytes]
+) -> None:
     @settings(
         max_examples=150, deadline=None, database=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -136,6 +144,7 @@ def hostile_run(client: TestClient, function: str, names: tuple[str, ...], base:
     @given(st.dictionaries(st.sampled_from(names), values, min_size=1, max_size=5), options)
     def run(params: dict[str, bytes], ordinary: dict[str, bytes]) -> None:
         assume(not set(base) <= set(params))  # keep one ordinary field to report on
+        restore_leads(seed)
         response = client.get(f"{URL}?{query(function, {**base, **ordinary}, params)}")
         check_answer(response.status_code, response.text)
 
@@ -143,11 +152,27 @@ def hostile_run(client: TestClient, function: str, names: tuple[str, ...], base:
 
 
 def test_update_lead_hostile_parameters(client: TestClient, world: Seeder) -> None:
-    hostile_run(client, "update_lead", UPDATE_LEAD_PARAMETERS, {"lead_id": b"1001", **ANCHORS})
+    hostile_run(
+        client, world, "update_lead", UPDATE_LEAD_PARAMETERS, {"lead_id": b"1001", **ANCHORS}
+    )
+
+
+def test_update_lead_insert_if_not_found_hostile_parameters(
+    client: TestClient, world: Seeder
+) -> None:
+    base = {"search_method": b"PHONE_NUMBER", "phone_number": b"3125579999", "phone_code": b"1",
+            "list_id": b"101", "insert_if_not_found": b"Y", **ANCHORS}  # fmt: skip
+    hostile_run(client, world, "update_lead", UPDATE_LEAD_PARAMETERS, base)
 
 
 def test_batch_update_lead_hostile_parameters(client: TestClient, world: Seeder) -> None:
-    hostile_run(client, "batch_update_lead", BATCH_PARAMETERS, {"lead_ids": b"1001,1002", **BATCH_ANCHORS})
+    hostile_run(
+        client,
+        world,
+        "batch_update_lead",
+        BATCH_PARAMETERS,
+        {"lead_ids": b"1001,1002", **BATCH_ANCHORS},
+    )
 
 
 @pytest.mark.parametrize("name", UPDATE_LEAD_PARAMETERS)
@@ -156,14 +181,21 @@ def test_update_lead_each_parameter_ten_kilobytes_of_quotes(
 ) -> None:
     params = {name: ("'\"\\;" * 2560).encode()}
     body = query("update_lead", {"lead_id": b"1002", **ANCHORS}, params)
-    response = client.post(URL, content=body, headers={"content-type": "application/x-www-form-urlencoded"})
+    response = client.post(
+        URL, content=body, headers={"content-type": "application/x-www-form-urlencoded"}
+    )
     check_answer(response.status_code, response.text)
 
 
 def test_every_parameter_hostile_at_once(client: TestClient, world: Seeder) -> None:
-    for function, names in (("update_lead", UPDATE_LEAD_PARAMETERS), ("batch_update_lead", BATCH_PARAMETERS)):
+    for function, names in (
+        ("update_lead", UPDATE_LEAD_PARAMETERS),
+        ("batch_update_lead", BATCH_PARAMETERS),
+    ):
         for text in ("'\"\\;" * 2560, "1' OR '1'='1", "\\", "Y"):
-            params = {name: text.encode() for name in names if name not in ("user", "pass", "source")}
+            params = {
+                name: text.encode() for name in names if name not in ("user", "pass", "source")
+            }
             response = client.post(URL, content=query(function, {}, params),
                                    headers={"content-type": "application/x-www-form-urlencoded"})  # fmt: skip
             check_answer(response.status_code, response.text)
