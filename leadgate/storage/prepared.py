@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, bindparam, insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import Select
 
 Processor = Callable[[Any], Any] | None
@@ -34,6 +35,7 @@ class _Compiled:
 
 def _compile(statement: ClauseElement, dialect: Dialect) -> _Compiled:
     compiled = statement.compile(dialect=dialect)
+    assert isinstance(compiled, SQLCompiler)
     if "POSTCOMPILE" in compiled.string:
         raise ValueError("expanding parameters cannot be prepared")
     defaults: dict[str, Any] = {}
@@ -53,7 +55,7 @@ def _compile(statement: ClauseElement, dialect: Dialect) -> _Compiled:
         )
     return _Compiled(
         sql=compiled.string,
-        positional=tuple(compiled.positiontup) if compiled.positional and compiled.positiontup is not None else None,
+        positional=tuple(compiled.positiontup or ()) if compiled.positional else None,
         names={key: escaped.get(key, key) for key in compiled.binds},
         defaults=defaults,
         bind_processors=processors,
