@@ -19,6 +19,7 @@ from starlette.testclient import TestClient
 from leadgate.http.app import create_app
 from leadgate.settings import Settings
 from leadgate.storage.database import Database, normalise_url
+from leadgate.storage.leads import forget_custom_tables
 from leadgate.storage.schema import upgrade_schema
 from leadgate.storage.tables import metadata
 from tests.factories import Seeder
@@ -69,6 +70,7 @@ def db_url(
 def db(db_url: str) -> Iterator[Database]:
     """A database with leadgate's schema and empty tables (but the singleton settings rows)."""
     database = Database(db_url)
+    forget_custom_tables()  # tests drop and re-create custom_<n> tables
     _empty_tables(database)
     upgrade_schema(database)
     yield database

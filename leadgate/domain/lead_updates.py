@@ -33,7 +33,7 @@ from leadgate.domain.lead_intake import (
 from leadgate.storage import hopper as hopper_store
 from leadgate.storage import lead_updates as store
 from leadgate.storage import leads as lead_store
-from leadgate.storage import system
+from leadgate.storage import locks, system
 from leadgate.storage.lead_updates import Scope, ScopeKind, SearchKey
 
 UPDATE = "update_lead"
@@ -227,6 +227,16 @@ def as_stored_text(values: Mapping[str, str]) -> dict[str, str]:
     return stored
 
 
+def insert_lock_keys(keys: Sequence[tuple[SearchKey, str | int]]) -> list[str]:
+    """Lock names covering the leads an insert_if_not_found search looks for."""
+    names = {
+        SearchKey.LEAD_ID: "lead-id",
+        SearchKey.VENDOR_LEAD_CODE: "lead-vendor",
+        SearchKey.PHONE_NUMBER: "lead-phone",
+    }
+    return [f"{names[key]}:{value}" for key, value in keys]
+
+
 def _refuse_broken_values(fields: Mapping[str, str], api_user: str, function: str) -> None:
     for name in DOUBLE_QUOTED_FIELDS:
         if breaks_quoted_sql(fields.get(name, "")):
@@ -335,6 +345,10 @@ class _UpdateRun:
             self.say(_dash("ERROR", reason, f"{self.phone}|{list_id_field}"))
             return
         _refuse_broken_values(req.fields, self.user, UPDATE)
+        if req.insert_if_not_found and not req.no_update:
+            # Search-then-insert must not race (spec §3): two identical calls would both insert.
+            # The phone key is add_lead's duplicate-check key, so the two functions serialise too.
+            locks.lock_for_transaction(self.conn, insert_lock_keys(keys))
 
         found = self._search(keys, self._scope(location))
         if req.no_update:
