@@ -174,7 +174,7 @@ def _count_failure(
 
 
 def allowed_list_ids(conn: Connection, user: User) -> set[str] | None:
-    """The list ids an api_list_restrict user may touch; None when unrestricted.
+    """The list ids an api_list_restrict user may touch; None when the user is not restricted.
 
     Raises LookupError when the user's group does not exist.
     """
@@ -184,7 +184,8 @@ def allowed_list_ids(conn: Connection, user: User) -> set[str] | None:
     if group is None:
         raise LookupError(user.user_group)
     allowed = str(group["allowed_campaigns"] or "")
-    if "-ALL" in allowed:
-        return None
+    if "-ALL" in allowed.upper():
+        # "all campaigns" still means the lists that exist: an undefined list is not allowed.
+        return set(user_store.all_list_ids(conn))
     campaigns = [c for c in allowed.replace(" -", " ").split() if c]
     return set(user_store.list_ids_of_campaigns(conn, campaigns))

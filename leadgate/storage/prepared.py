@@ -81,21 +81,34 @@ class Prepared:
     def run(self, conn: Connection, params: Mapping[str, Any]) -> Any:
         """Execute; returns the DBAPI cursor (rowcount, lastrowid, fetch*)."""
         compiled = self._for(conn)
-        values = {**compiled.defaults, **params}
-        for key, process in compiled.bind_processors.items():
-            if process is not None and key in values:
-                values[key] = process(values[key])
+        bound = self._bind(compiled, params)
         cursor = conn.connection.cursor()
-        if compiled.positional is not None:
-            bound: Any = tuple(values[name] for name in compiled.positional)
-        else:
-            names = compiled.names
-            bound = {names[k]: v for k, v in values.items() if k in names}
         if conn._has_events or conn.engine._has_events:
             # Keep statement listeners (round-trip counters, tracing) seeing every statement.
             conn.dispatch.before_cursor_execute(conn, cursor, compiled.sql, bound, None, False)
         cursor.execute(compiled.sql, bound)
         return cursor
+
+    def run_many(self, conn: Connection, rows: Sequence[Mapping[str, Any]]) -> Any:
+        """executemany over rows (drivers batch it: pymysql rewrites to one multi-row INSERT)."""
+        compiled = self._for(conn)
+        bound_rows = [self._bind(compiled, row) for row in rows]
+        if conn._has_events or conn.engine._has_events:
+            conn.dispatch.before_cursor_execute(conn, None, compiled.sql, bound_rows, None, True)
+        cursor = conn.connection.cursor()
+        cursor.executemany(compiled.sql, bound_rows)
+        return cursor
+
+    @staticmethod
+    def _bind(compiled: _Compiled, params: Mapping[str, Any]) -> Any:
+        values = {**compiled.defaults, **params}
+        for key, process in compiled.bind_processors.items():
+            if process is not None and key in values:
+                values[key] = process(values[key])
+        if compiled.positional is not None:
+            return tuple(values[name] for name in compiled.positional)
+        names = compiled.names
+        return {names[k]: v for k, v in values.items() if k in names}
 
     def first(self, conn: Connection, params: Mapping[str, Any]) -> dict[str, Any] | None:
         """The first row as a dict of converted values, or None."""
@@ -147,6 +160,12 @@ class PreparedInsert:
             cursor.close()
 
     def insert_many(self, conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-        for row in rows:
-            cursor = self._prepared(tuple(sorted(row)), False).run(conn, row)
-            cursor.close()
+        """Insert rows sharing one set of columns in a single executemany (one round trip)."""
+        if not rows:
+            return
+        columns = tuple(sorted(rows[0]))
+        if len(rows) == 1 or any(tuple(sorted(row)) != columns for row in rows):
+            for row in rows:
+                self._prepared(tuple(sorted(row)), False).run(conn, row).close()
+            return
+        self._prepared(columns, False).run_many(conn, rows).close()

@@ -109,3 +109,7 @@ def list_ids_of_campaigns(conn: Connection, campaign_ids: Sequence[str]) -> list
         return []
     stmt = select(vicidial_lists.c.list_id).where(vicidial_lists.c.campaign_id.in_(campaign_ids))
     return [str(row[0]) for row in conn.execute(stmt)]
+
+
+def all_list_ids(conn: Connection) -> list[str]:
+    return [str(row[0]) for row in conn.execute(select(vicidial_lists.c.list_id))]

@@ -86,3 +86,22 @@ def test_recent_login_skips_the_user_read_until_a_failure(db: Database, seed: Se
     assert login("1234") == "GOOD"  # served from the recent-login cache
     assert login("wrong") == "BAD"  # a failure forgets the cached row ...
     assert login("1234") == "BAD"  # ... so the deactivation is seen now
+
+
+def test_all_campaigns_group_still_limits_restricted_users_to_defined_lists(
+    db: Database, seed: Seeder
+) -> None:
+    from leadgate.domain.auth import User, allowed_list_ids
+
+    seed.user_group("ALLGRP", " -ALL-CAMPAIGNS- -")
+    seed.user_group("ONEGRP", " TESTCAMP -")
+    seed.campaign("TESTCAMP")
+    seed.campaign("OTHER")
+    seed.list(101, "TESTCAMP")
+    seed.list(202, "OTHER")
+    with db.transaction() as conn:
+        assert allowed_list_ids(conn, User({"api_list_restrict": "0"})) is None
+        everything = allowed_list_ids(conn, User({"api_list_restrict": "1", "user_group": "ALLGRP"}))
+        one = allowed_list_ids(conn, User({"api_list_restrict": "1", "user_group": "ONEGRP"}))
+    assert everything == {"101", "202"}
+    assert one == {"101"}
