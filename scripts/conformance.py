@@ -33,9 +33,11 @@ def fresh_database(backend: str) -> str:
         return f"sqlite:///{path}"
     import sqlalchemy as sa
 
+    from leadgate.storage.database import normalise_url
+
     if backend == "mysql":
         admin = os.environ.get("LEADGATE_TEST_MYSQL", "mysql+pymysql://root@127.0.0.1:3306/test")
-        engine = sa.create_engine(admin, isolation_level="AUTOCOMMIT")
+        engine = sa.create_engine(normalise_url(admin), isolation_level="AUTOCOMMIT")
         with engine.connect() as conn:
             conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
             conn.exec_driver_sql(f"CREATE DATABASE {name} CHARACTER SET utf8mb4")
@@ -43,7 +45,7 @@ def fresh_database(backend: str) -> str:
     admin = os.environ.get(
         "LEADGATE_TEST_POSTGRESQL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
     )
-    engine = sa.create_engine(admin, isolation_level="AUTOCOMMIT")
+    engine = sa.create_engine(normalise_url(admin), isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
         conn.exec_driver_sql(f"CREATE DATABASE {name}")

@@ -47,6 +47,7 @@ async def _api_request(request: Request) -> ApiRequest:
         client_ip=request.client.host if request.client else "",
         path=request.url.path,
         query_string=query.decode("latin-1"),
+        body_string=body.decode("utf-8", "replace"),
     )
 
 

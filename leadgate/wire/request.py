@@ -35,6 +35,7 @@ class ApiRequest:
     client_ip: str = "127.0.0.1"
     path: str = "/vicidial/non_agent_api.php"
     query_string: str = ""
+    body_string: str = ""  # the raw form body of a POST (the Agent API reads its order)
     extra: dict[str, str] = field(default_factory=dict)
 
     def has(self, name: str) -> bool:

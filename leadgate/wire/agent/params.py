@@ -83,13 +83,13 @@ def _query_names(request: ApiRequest) -> set[str]:
 
 
 def posted_names(request: ApiRequest) -> list[str]:
-    """The names that came only in the form body, in posted order.
-
-    ApiRequest merges body and query string (body names first, in body order); a name sent in
-    both places is taken for a query-string name here.
-    """
+    """The names that came only in the form body, in posted order."""
     query = _query_names(request)
-    return [name for name in request.params if name not in query]
+    seen: list[str] = []
+    for name, _ in parse_qsl(request.body_string, keep_blank_values=True):
+        if name not in query and name not in seen:
+            seen.append(name)
+    return seen
 
 
 def agent_value(request: ApiRequest) -> str:
