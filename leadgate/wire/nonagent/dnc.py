@@ -3,6 +3,8 @@ the seed function dnc_check [DESIGNED] (spec dnc_and_callbacks.md, lead_lookup.m
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from leadgate.domain import dnc
 from leadgate.domain.dnc import CheckFailure, PhoneCheck
 from leadgate.wire import filters
@@ -26,42 +28,34 @@ def _require_fields(call: Call, phone: str, campaign_id: str) -> None:
         fail(call, reason, f"ERROR: {reason}: |{request_user(call)}|{data}", data)
 
 
-@non_agent.register("add_dnc_phone")
-def add_dnc_phone(call: Call) -> None:
+def _change_dnc(
+    call: Call, change: Callable[..., bool], *, denied: str, refused: str, done: str
+) -> None:
+    """add_dnc_phone and delete_dnc_phone: same checks and lines, different change."""
     user = request_user(call)
-    reason = "add_dnc_phone USER DOES NOT HAVE PERMISSION TO ADD DNC NUMBERS"
+    reason = f"{call.function} USER DOES NOT HAVE PERMISSION TO {denied}"
     standard_checks(call, f"ERROR: {reason}: |{user}|0", reason, "0")
     phone, campaign_id = _phone_and_campaign(call)
     _require_fields(call, phone, campaign_id)
     data = f"{phone}|{campaign_id}"
-    added = dnc.add_number(
-        call.conn, phone, campaign_id, user=user, ip=call.request.client_ip, now=call.now
-    )
-    if not added:
-        reason = "add_dnc_phone DNC NUMBER ALREADY EXISTS"
+    if not change(call.conn, phone, campaign_id, user=user, ip=call.request.client_ip, now=call.now):
+        reason = f"{call.function} {refused}"
         fail(call, reason, f"ERROR: {reason}: |{user}|{data}", data)
-    reason = "add_dnc_phone DNC NUMBER HAS BEEN ADDED"
+    reason = f"{call.function} {done}"
     call.reply.line(f"SUCCESS: {reason} - {user}|{data}")
     call.reply.log("SUCCESS", reason, data=data)
+
+
+@non_agent.register("add_dnc_phone")
+def add_dnc_phone(call: Call) -> None:
+    _change_dnc(call, dnc.add_number, denied="ADD DNC NUMBERS",
+                refused="DNC NUMBER ALREADY EXISTS", done="DNC NUMBER HAS BEEN ADDED")  # fmt: skip
 
 
 @non_agent.register("delete_dnc_phone")
 def delete_dnc_phone(call: Call) -> None:
-    user = request_user(call)
-    reason = "delete_dnc_phone USER DOES NOT HAVE PERMISSION TO DELETE DNC NUMBERS"
-    standard_checks(call, f"ERROR: {reason}: |{user}|0", reason, "0")
-    phone, campaign_id = _phone_and_campaign(call)
-    _require_fields(call, phone, campaign_id)
-    data = f"{phone}|{campaign_id}"
-    removed = dnc.remove_number(
-        call.conn, phone, campaign_id, user=user, ip=call.request.client_ip, now=call.now
-    )
-    if not removed:
-        reason = "delete_dnc_phone DNC NUMBER DOES NOT EXIST"
-        fail(call, reason, f"ERROR: {reason}: |{user}|{data}", data)
-    reason = "delete_dnc_phone DNC NUMBER HAS BEEN DELETED"
-    call.reply.line(f"SUCCESS: {reason} - {user}|{data}")
-    call.reply.log("SUCCESS", reason, data=data)
+    _change_dnc(call, dnc.remove_number, denied="DELETE DNC NUMBERS",
+                refused="DNC NUMBER DOES NOT EXIST", done="DNC NUMBER HAS BEEN DELETED")  # fmt: skip
 
 
 @non_agent.register("dnc_check")
