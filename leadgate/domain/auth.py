@@ -189,3 +189,13 @@ def allowed_list_ids(conn: Connection, user: User) -> set[str] | None:
         return set(user_store.all_list_ids(conn))
     campaigns = [c for c in allowed.replace(" -", " ").split() if c]
     return set(user_store.list_ids_of_campaigns(conn, campaigns))
+
+
+def has_agent_api_access(row: Mapping[str, Any] | None) -> bool:
+    """The Agent API's vdc_agent_api_access test: only the flag (an inactive user fails the
+    login test instead)."""
+    return row is not None and str(row["vdc_agent_api_access"] or "") == "1"
+
+
+def user_has_agent_api_access(conn: Connection, user: str) -> bool:
+    return bool(user) and has_agent_api_access(user_store.find_for_auth(conn, user))

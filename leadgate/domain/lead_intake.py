@@ -24,6 +24,7 @@ from sqlalchemy import Connection
 
 from leadgate.domain import call_times, duplicates, phone_rules, timezones
 from leadgate.domain.duplicates import DuplicateCheck, DuplicatePlan, Match
+from leadgate.domain.events import LeadAdded
 from leadgate.domain.phone_rules import PhoneProblem
 from leadgate.domain.timezones import GmtOffset
 from leadgate.storage import callbacks as callback_store
@@ -31,6 +32,7 @@ from leadgate.storage import dnc as dnc_store
 from leadgate.storage import hopper as hopper_store
 from leadgate.storage import leads as lead_store
 from leadgate.storage import locks, system
+from leadgate.storage.unit_of_work import UnitOfWork
 
 DEFAULT_LIST_ID = 999
 BIGINT_MAX = 2**63 - 1
@@ -246,13 +248,16 @@ class AddLeadOutcome:
 
 
 def add_lead(
-    conn: Connection,
+    uow: UnitOfWork,
     request: AddLeadRequest,
-    now: datetime,
     *,
     allowed_lists: set[str] | None = None,
+    origin: str = "add_lead",
 ) -> AddLeadOutcome:
-    """Check and store one lead, then its extras (alt phones, custom data, hopper, callback)."""
+    """Check and store one lead, then its extras (alt phones, custom data, hopper, callback).
+
+    Emits LeadAdded when the lead is stored."""
+    conn, now = uow.conn, uow.now
     options = request.options
     phone = request.phone_number
     outcome = AddLeadOutcome(phone_number=phone, list_id=request.list_id)
@@ -311,6 +316,12 @@ def add_lead(
     row = lead_row(request, list_id=list_id, phone_code=phone_code, state=state, gmt=gmt, now=now)
     lead_id = lead_store.insert_lead(conn, row)
     outcome.lead_id = lead_id
+    uow.emit(
+        LeadAdded(
+            lead_id=lead_id, list_id=list_id, phone_number=phone, api_user=request.api_user,
+            origin=origin, vendor_lead_code=request.text("vendor_lead_code"),
+        )
+    )  # fmt: skip
 
     if len(options.multi_alt_phones) >= MULTI_ALT_MIN_LENGTH:
         outcome.alt_phones = store_alt_phones(conn, lead_id, options.multi_alt_phones)

@@ -35,6 +35,7 @@ from leadgate.storage import lead_updates as store
 from leadgate.storage import leads as lead_store
 from leadgate.storage import locks, system
 from leadgate.storage.lead_updates import Scope, ScopeKind, SearchKey
+from leadgate.values.numbers import bounded_int
 
 UPDATE = "update_lead"
 BATCH = "batch_update_lead"
@@ -172,7 +173,7 @@ class BatchUpdateRequest:
 def number_of(digits: str) -> int:
     """A digits-only string as a number, never converting more than 20 digits (larger values
     only matter as "too large", and Python refuses to convert very long strings)."""
-    return store.bounded_int(digits)
+    return bounded_int(digits)
 
 
 def cap_digits(text: str) -> str:

@@ -1,4 +1,8 @@
-"""Which users may call which function (VICIdial's per-function capability rules)."""
+"""Which users may do what: VICIdial's capability rules, named by what they protect.
+
+The function tables (wire/nonagent/functions.py, wire/agent/functions.py) give each API
+function one of these rules; the rules themselves know nothing about function names.
+"""
 
 from __future__ import annotations
 
@@ -34,44 +38,27 @@ def _flag(column: str) -> Rule:
 
 API = _flag("vdc_agent_api_access")
 
-RULES: dict[str, Rule] = {
-    "add_lead": _all(API, _modify_leads_in(1, 4), _level(8)),
-    "update_lead": _all(API, _modify_leads_in(1, 4), _level(8)),
-    "batch_update_lead": _all(API, _modify_leads_in(1, 4), _level(8)),
-    "update_log_entry": _all(API, _modify_leads_in(1, 4), _level(8)),
-    "lead_search": _all(API, _modify_leads_in(1, 5), _level(8)),
-    "lead_all_info": _all(API, _modify_leads_in(1, 5), _flag("view_reports"), _level(7)),
-    "lead_field_info": _all(API, _modify_leads_in(1, 4), _level(7)),
-    "lead_status_search": _all(API, _modify_leads_in(1, 4), _level(7)),
-    "lead_dearchive": _all(API, _modify_leads_in(1, 1), _level(8)),
-    "lead_callback_info": _all(API, _flag("view_reports"), _level(7)),
-    "recording_lookup": _all(API, _flag("view_reports"), _level(7)),
-    "agent_status": _all(API, _flag("view_reports"), _level(7)),
-    "logged_in_agents": _all(API, _flag("view_reports"), _level(7)),
-    "campaigns_list": _all(API, _flag("view_reports"), _level(8)),
-    "hopper_list": _all(API, _flag("view_reports"), _level(8)),
-    "check_phone_number": _all(API, _level(8)),
-    "add_dnc_phone": _all(_flag("modify_lists"), _level(8)),
-    "delete_dnc_phone": _all(_flag("modify_lists"), _flag("delete_from_dnc"), _level(8)),
-    "add_list": _all(API, _flag("modify_lists"), _level(8)),
-    "list_info": _all(API, _flag("modify_lists"), _level(8)),
-    "list_custom_fields": _all(API, _flag("modify_lists"), _level(8)),
-    "update_list": _all(API, _flag("modify_lists"), _level(8)),
-    "add_user": _all(API, _flag("modify_users"), _level(8)),
-    "copy_user": _all(API, _flag("modify_users"), _level(8)),
-    "update_user": _all(API, _flag("modify_users"), _level(8)),
-    "update_campaign": _all(API, _flag("modify_campaigns"), _level(8)),
-    "hopper_bulk_insert": _all(API, _flag("modify_campaigns"), _level(8)),
-    # Seed-only functions [DESIGNED]: as check_phone_number / update_lead.
-    "dnc_check": _all(API, _level(8)),
-    "add_callback": _all(API, _modify_leads_in(1, 4), _level(8)),
-    "remove_callback": _all(API, _modify_leads_in(1, 4), _level(8)),
-}
+# Lead data. modify_leads 5 is VICIdial's "read only" setting.
+CHANGE_LEADS = _all(API, _modify_leads_in(1, 4), _level(8))
+SEARCH_LEADS = _all(API, _modify_leads_in(1, 5), _level(8))
+READ_LEAD_ALL_INFO = _all(API, _modify_leads_in(1, 5), _flag("view_reports"), _level(7))
+READ_LEAD_FIELDS = _all(API, _modify_leads_in(1, 4), _level(7))
+DEARCHIVE_LEADS = _all(API, _modify_leads_in(1, 1), _level(8))
+CHECK_PHONES = _all(API, _level(8))
+# Reports and status views.
+VIEW_REPORTS = _all(API, _flag("view_reports"), _level(7))
+VIEW_CAMPAIGN_REPORTS = _all(API, _flag("view_reports"), _level(8))
+# DNC lists (VICIdial does not ask for API access here).
+ADD_DNC = _all(_flag("modify_lists"), _level(8))
+DELETE_DNC = _all(_flag("modify_lists"), _flag("delete_from_dnc"), _level(8))
+# Administration.
+MODIFY_LISTS = _all(API, _flag("modify_lists"), _level(8))
+MODIFY_USERS = _all(API, _flag("modify_users"), _level(8))
+MODIFY_CAMPAIGNS = _all(API, _flag("modify_campaigns"), _level(8))
 
 
-def may_call(user: User, function: str) -> bool:
-    """The function-specific capability check; functions without a rule need none."""
-    rule = RULES.get(function)
+def may(user: User, rule: Rule | None) -> bool:
+    """The function's capability check; a function without a rule needs none."""
     return True if rule is None else rule(user)
 
 

@@ -16,7 +16,6 @@ from leadgate.domain.auth import RecentLogins
 from leadgate.domain.passwords import PasswordVerifier
 from leadgate.settings import Settings, load_settings
 from leadgate.storage.database import Database
-from leadgate.wire import handlers  # noqa: F401  (registers every API function)
 from leadgate.wire.reply import Reply
 from leadgate.wire.request import ApiRequest, parse_params
 from leadgate.wire.service import ApiService

@@ -10,11 +10,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any, TypeVar
 
 import anyio.to_thread
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+
+from leadgate.storage.unit_of_work import EventConsumer, UnitOfWork, finish
 
 T = TypeVar("T")
 
@@ -88,6 +91,12 @@ class Database:
         self.url = url
         self.engine = create_db_engine(url)
         self.backend = self.engine.dialect.name
+        self.event_consumers: list[EventConsumer] = []
+
+    def add_event_consumer(self, consumer: EventConsumer) -> None:
+        """Run `consumer` inside every unit of work that emitted events, before it commits."""
+        if consumer not in self.event_consumers:
+            self.event_consumers.append(consumer)
 
     @property
     def is_sqlite(self) -> bool:
@@ -101,6 +110,15 @@ class Database:
     def run_in_transaction(self, work: Callable[[Connection], T]) -> T:
         with self.transaction() as connection:
             return work(connection)
+
+    @contextmanager
+    def unit_of_work(self, now: datetime) -> Iterator[UnitOfWork]:
+        """One transaction: commits when the block ends normally (after the event consumers
+        ran), rolls back on any exception."""
+        with self.engine.begin() as connection:
+            uow = UnitOfWork(connection, now)
+            yield uow
+            finish(uow, self.event_consumers)
 
     async def run(self, work: Callable[..., T], *args: Any) -> T:
         """Run blocking database work without stalling the event loop on network databases."""

@@ -52,6 +52,7 @@ from leadgate.storage.tables import (
     vicidial_list_archive,
     vicidial_lists,
 )
+from leadgate.values.numbers import bounded_int
 
 INTEGER_RANGES: tuple[tuple[type, int, int], ...] = (
     (SmallInteger, -(2**15), 2**15 - 1),
@@ -89,17 +90,6 @@ def stored_value(col: Column[Any], value: Any) -> Any:
         return parse_mysql_date(value)
     length = getattr(kind, "length", None)
     return value[:length] if length else value
-
-
-def bounded_int(text: str, digits: int = 20) -> int:
-    """int(text) for a signed digit string, sized down first: beyond `digits` digits every
-    value is clamped by its column anyway (and Python refuses to convert huge strings)."""
-    text = text.strip()
-    sign = "-" if text.startswith("-") else ""
-    body = text.lstrip("+-").lstrip("0") or "0"
-    if len(body) > digits:
-        body = "9" * digits
-    return int(sign + body)
 
 
 def _clamp_int(kind: Integer, number: int) -> int:

@@ -37,7 +37,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import ColumnElement
 
-from leadgate.domain.duplicates import CHECKS, DuplicateCheck, Match, Scope
 from leadgate.storage import dnc
 from leadgate.storage.columns import fit
 from leadgate.storage.prepared import Prepared, PreparedInsert
@@ -48,6 +47,7 @@ from leadgate.storage.tables import (
     vicidial_lists_fields,
     vicidial_nanpa_prefix_codes,
 )
+from leadgate.values.duplicates import CHECKS, DuplicateCheck, Match, Scope
 
 L = vicidial_list.c
 

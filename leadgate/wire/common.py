@@ -29,7 +29,8 @@ def require_function_allowed(call: Call) -> None:
 def require_permission(call: Call, error_line: str, reason: str, data: str) -> None:
     """The function's capability rule; on failure print `error_line` and stop."""
     assert call.user is not None
-    if not permissions.may_call(call.user, call.function):
+    rule = call.spec.permission if call.spec is not None else None
+    if not permissions.may(call.user, rule):
         call.reply.line(error_line)
         call.reply.log("ERROR", reason, data=data)
         raise Finished

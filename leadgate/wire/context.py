@@ -1,31 +1,45 @@
-"""The context a wire handler works in: the request, its transaction, the caller, the reply."""
+"""The context a wire handler works in: the request, its unit of work, the caller, the reply."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 
 from leadgate.domain.auth import User
 from leadgate.settings import Settings
+from leadgate.storage.unit_of_work import UnitOfWork
 from leadgate.wire.filters import Filter
 from leadgate.wire.reply import Reply
 from leadgate.wire.request import ApiRequest
+
+if TYPE_CHECKING:
+    from leadgate.wire.functions import FunctionSpec
 
 
 @dataclass
 class Call:
     request: ApiRequest
-    conn: Connection
+    uow: UnitOfWork
     settings: Settings
-    now: datetime
     function: str
     source: str
     reply: Reply = field(default_factory=Reply)
     user: User | None = None
     # None = every list allowed; a set = the api_list_restrict lists (README §5.4).
     allowed_lists: set[str] | None = None
+    # The function table's row for `function` (None before dispatch or for an unknown name).
+    spec: FunctionSpec | None = None
+
+    @property
+    def conn(self) -> Connection:
+        return self.uow.conn
+
+    @property
+    def now(self) -> datetime:
+        return self.uow.now
 
     def param(self, name: str, filter_: Filter) -> str:
         return self.request.get(name, filter_)

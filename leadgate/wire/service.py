@@ -1,6 +1,7 @@
-"""Running one API call: authentication, dispatch, logging, one transaction.
+"""Running one API call: authentication, dispatch, logging, one unit of work.
 
-Each call runs in a single database transaction. A handler's ERROR line normally ends the call
+Each call runs in a single unit of work (storage/unit_of_work.py): one transaction with its
+locks, its vicidial_api_log rows and its domain events. A handler's ERROR line normally ends the call
 with `Finished` (the transaction commits: it wrote nothing but log rows); `Abort` rolls back
 what the handler wrote and keeps the log. Anything unexpected rolls back everything and answers
 with a clear ERROR line instead of an empty HTTP 500.
@@ -11,24 +12,29 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import datetime
 from urllib.parse import urlencode
 
-from sqlalchemy import Connection
-
-from leadgate.domain import clock
-from leadgate.domain.auth import RecentLogins, allowed_list_ids, authenticate
+from leadgate.domain import clock, system
+from leadgate.domain.auth import (
+    RecentLogins,
+    allowed_list_ids,
+    authenticate,
+    has_agent_api_access,
+    user_has_agent_api_access,
+)
 from leadgate.domain.passwords import PasswordVerifier
 from leadgate.settings import Settings
-from leadgate.storage import api_log, system
-from leadgate.storage import users as user_store
 from leadgate.storage.database import Database
+from leadgate.storage.unit_of_work import UnitOfWork
 from leadgate.wire import filters
+from leadgate.wire.agent.functions import AGENT_FUNCTIONS
 from leadgate.wire.agent.params import agent_value
 from leadgate.wire.context import Abort, Call, Finished
-from leadgate.wire.registry import Registry, agent, non_agent
+from leadgate.wire.functions import FunctionTable
+from leadgate.wire.nonagent.functions import NON_AGENT_FUNCTIONS
 from leadgate.wire.reply import Reply
 from leadgate.wire.request import ApiRequest
 from leadgate.wire.version import version_line
@@ -36,11 +42,7 @@ from leadgate.wire.version import version_line
 log = logging.getLogger("leadgate.api")
 
 TEAPOT_FUNCTIONS = frozenset({"coffee", "start_coffee", "make_coffee", "brew_coffee"})
-# Functions whose list access api_list_restrict limits (README §5.4).
-LIST_RESTRICTED = frozenset(
-    {"add_lead", "update_lead", "batch_update_lead", "update_list", "list_info",
-     "list_custom_fields", "lead_search"}
-)  # fmt: skip
+Steps = Callable[[Call], None]
 
 
 @dataclass
@@ -51,6 +53,8 @@ class ApiService:
     settings: Settings
     verifier: PasswordVerifier
     recent_logins: RecentLogins = field(default_factory=RecentLogins)
+    non_agent_functions: FunctionTable = NON_AGENT_FUNCTIONS
+    agent_functions: FunctionTable = AGENT_FUNCTIONS
 
     def handle_non_agent(self, request: ApiRequest) -> Reply:
         return self._run(request, "non-agent", self._non_agent)
@@ -65,7 +69,9 @@ class ApiService:
         if call.function == "version":
             settings = self.settings
             line = version_line(
-                call.conn, settings.non_agent_version, settings.non_agent_build, call.now
+                settings.non_agent_version,
+                settings.non_agent_build,
+                system.server_clock(call.conn, call.now),
             )
             reply.line(line)
             reply.log("SUCCESS", data=line)
@@ -89,13 +95,14 @@ class ApiService:
                 reply.line(f"ERROR: Login incorrect, please try again: |{user}||{result.failure}|")
             return
         call.user = result.user
-        if call.function in LIST_RESTRICTED:
+        spec = self.non_agent_functions.get(call.function)
+        if spec is not None and spec.list_restricted:
             try:
                 call.allowed_lists = allowed_list_ids(call.conn, result.user)
             except LookupError:
                 reply.line(f"ERROR: user_group DOES NOT EXIST: |{user}|{result.user.user_group}|")
                 return
-        self._dispatch(call, non_agent, unknown=self._no_function)
+        self._dispatch(call, self.non_agent_functions, unknown=self._no_function)
 
     def _agent(self, call: Call) -> None:
         reply = call.reply
@@ -124,9 +131,9 @@ class ApiService:
                 ip=call.request.client_ip, recent=self.recent_logins,
             )  # fmt: skip
         if result is not None and result.user is not None:
-            api_access = _has_agent_api_access(result.user.row)
+            api_access = has_agent_api_access(result.user.row)
         else:
-            api_access = _has_agent_api_access(user_store.find_for_auth(call.conn, user) if user else None)
+            api_access = user_has_agent_api_access(call.conn, user)
         if result is None or result.user is None or not api_access:
             auth = 1 if result is not None and result.user is not None else 0
             message = "GOOD" if auth else (result.failure if result and result.failure else "BAD")
@@ -140,11 +147,11 @@ class ApiService:
                        data=f"{user}||{auth}|{int(api_access)}|{message}|")  # fmt: skip
             return
         call.user = result.user
-        if str(system.settings(call.conn).get("vdc_agent_api_active") or "0") != "1":
+        if not system.agent_api_active(call.conn):
             reply.line("ERROR: System API NOT ACTIVE")
             _agent_log(call, "ERROR", "System API NOT ACTIVE")
             return
-        self._dispatch(call, agent, unknown=None)
+        self._dispatch(call, self.agent_functions, unknown=None)
 
     @staticmethod
     def _teapot(call: Call) -> None:
@@ -159,28 +166,29 @@ class ApiService:
         call.reply.log("ERROR", "NO FUNCTION SPECIFIED")
 
     @staticmethod
-    def _dispatch(call: Call, registry: Registry, unknown: Any) -> None:
-        handler = registry.get(call.function)
-        if handler is None:
+    def _dispatch(call: Call, table: FunctionTable, unknown: Steps | None) -> None:
+        spec = table.get(call.function)
+        if spec is None:
             if unknown is not None:
                 unknown(call)
             return
+        call.spec = spec
         with contextlib.suppress(Finished):
-            handler(call)
+            spec.handler(call)
 
     # -- transaction and log plumbing --------------------------------------------------------
 
-    def _run(self, request: ApiRequest, api_script: str, steps: Any) -> Reply:
+    def _run(self, request: ApiRequest, api_script: str, steps: Steps) -> Reply:
         started = time.perf_counter()
         function = request.get("function", filters.LOGIN)
         reply = Reply(function=function)
         now = clock.now()
         source = request.get("source", filters.ALNUM)
         try:
-            with self.db.transaction() as conn:
-                call = self._new_call(request, conn, now, function, source, reply)
+            with self.db.unit_of_work(now) as uow:
+                call = self._new_call(request, uow, function, source, reply)
                 steps(call)
-                self._write_log(conn, call, api_script, started)
+                self._write_log(call, api_script, started)
         except Abort:
             self._write_log_alone(request, now, function, source, reply, api_script, started)
         except Exception:
@@ -190,21 +198,21 @@ class ApiService:
         return reply
 
     def _new_call(
-        self, request: ApiRequest, conn: Connection, now: Any, function: str, source: str,
-        reply: Reply,
-    ) -> Call:  # fmt: skip
-        return Call(request=request, conn=conn, settings=self.settings, now=now,
-                    function=function, source=source, reply=reply)  # fmt: skip
+        self, request: ApiRequest, uow: UnitOfWork, function: str, source: str, reply: Reply
+    ) -> Call:
+        return Call(request=request, uow=uow, settings=self.settings, function=function,
+                    source=source, reply=reply)  # fmt: skip
 
     def _write_log_alone(
-        self, request: ApiRequest, now: Any, function: str, source: str, reply: Reply,
+        self, request: ApiRequest, now: datetime, function: str, source: str, reply: Reply,
         api_script: str, started: float,
     ) -> None:  # fmt: skip
-        with self.db.transaction() as conn:
-            call = self._new_call(request, conn, now, function, source, reply)
-            self._write_log(conn, call, api_script, started)
+        """After an Abort rolled the call back: its log rows in a unit of work of their own."""
+        with self.db.unit_of_work(now) as uow:
+            call = self._new_call(request, uow, function, source, reply)
+            self._write_log(call, api_script, started)
 
-    def _write_log(self, conn: Connection, call: Call, api_script: str, started: float) -> None:
+    def _write_log(self, call: Call, api_script: str, started: float) -> None:
         if not call.reply.logs:
             return
         run_time = f"{time.perf_counter() - started:.6f}"
@@ -230,15 +238,9 @@ class ApiService:
         if self.settings.log_api_urls:
             url = _url_without_password(call.request)
             for row in rows:
-                api_log.write_with_url(conn, row, url=url, remote_ip=call.request.client_ip,
-                                       when=call.now)  # fmt: skip
+                call.uow.log_api_call_with_url(row, url=url, remote_ip=call.request.client_ip)
         else:
-            api_log.write(conn, rows)
-
-
-def _has_agent_api_access(row: Mapping[str, Any] | None) -> bool:
-    # VICIdial tests only the flag here (an inactive user fails the login test instead).
-    return row is not None and str(row["vdc_agent_api_access"] or "") == "1"
+            call.uow.log_api_calls(rows)
 
 
 def _agent_log(call: Call, result: str, reason: str = "", data: str = "") -> None:

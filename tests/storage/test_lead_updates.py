@@ -45,9 +45,3 @@ def test_changed_columns_compares_like_mysql_row_images() -> None:
         vicidial_list, row, {"first_name": "bob", "last_name": "", "rank": "1"}
     )
     assert changed == {"first_name": "bob", "last_name": "", "rank": 1}
-
-
-def test_bounded_int() -> None:
-    assert store.bounded_int("000123") == 123
-    assert store.bounded_int("-0") == 0
-    assert store.bounded_int("9" * 100, digits=3) == 999

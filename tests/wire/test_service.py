@@ -5,7 +5,9 @@ from __future__ import annotations
 from leadgate.domain.passwords import PasswordVerifier
 from leadgate.settings import Settings
 from leadgate.storage.database import Database
-from leadgate.wire.registry import non_agent
+from leadgate.wire.context import Call
+from leadgate.wire.functions import FunctionSpec, FunctionTable
+from leadgate.wire.nonagent.functions import NON_AGENT_FUNCTIONS
 from leadgate.wire.request import ApiRequest
 from leadgate.wire.service import ApiService
 from tests.factories import Seeder
@@ -13,8 +15,15 @@ from tests.factories import Seeder
 CREDS = {"source": "test", "user": "6666", "pass": "1234"}
 
 
-def _service(db: Database, **settings: object) -> ApiService:
-    return ApiService(db, Settings(db_url=db.url, **settings), PasswordVerifier())  # type: ignore[arg-type]
+def _service(
+    db: Database, table: FunctionTable = NON_AGENT_FUNCTIONS, **settings: object
+) -> ApiService:
+    return ApiService(
+        db,
+        Settings(db_url=db.url, **settings),
+        PasswordVerifier(),  # type: ignore[arg-type]
+        non_agent_functions=table,
+    )
 
 
 def test_api_url_log_masks_the_password(db: Database, seed: Seeder) -> None:
@@ -29,15 +38,14 @@ def test_api_url_log_masks_the_password(db: Database, seed: Seeder) -> None:
 def test_unexpected_error_rolls_back_and_answers_an_error_line(db: Database, seed: Seeder) -> None:
     seed.user()
 
-    @non_agent.register("explode_for_test")
-    def explode(call):  # type: ignore[no-untyped-def]
+    def explode(call: Call) -> None:
         call.conn.exec_driver_sql("DELETE FROM vicidial_users")
         raise RuntimeError("boom")
 
-    try:
-        reply = _service(db).handle_non_agent(ApiRequest(params={**CREDS, "function": "explode_for_test"}))
-    finally:
-        non_agent.handlers.pop("explode_for_test")
+    table = FunctionTable("test", [*NON_AGENT_FUNCTIONS, FunctionSpec("explode_for_test", explode)])
+    reply = _service(db, table).handle_non_agent(
+        ApiRequest(params={**CREDS, "function": "explode_for_test"})
+    )
     assert reply.status == 200
     assert reply.body == "ERROR: explode_for_test FAILED, NOTHING WAS CHANGED - SYSTEM ERROR\n"
     assert len(seed.table_rows("vicidial_users", "user")) == 1  # the delete was rolled back

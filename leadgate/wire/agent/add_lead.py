@@ -10,7 +10,6 @@ from leadgate.domain.agent_sessions import ManualDialLead
 from leadgate.wire.agent import params
 from leadgate.wire.agent.common import AgentCall
 from leadgate.wire.context import Call
-from leadgate.wire.registry import agent
 
 DNC_FLAGS = frozenset({"YES", "Y"})
 
@@ -37,7 +36,6 @@ def _lead_from_request(ac: AgentCall) -> ManualDialLead:
     )
 
 
-@agent.register("external_add_lead")
 def external_add_lead(call: Call) -> None:
     ac = AgentCall.start(call)
     phone_number = ac.param("phone_number", params.PHONE_NUMBER)

@@ -9,7 +9,6 @@ from leadgate.domain.agent_sessions import AgentSession, DialCommand
 from leadgate.wire.agent import params
 from leadgate.wire.agent.common import AgentCall
 from leadgate.wire.context import Call
-from leadgate.wire.registry import agent
 
 MANUAL_NEXT = "MANUALNEXT"
 FORCED_GROUP_ALIAS = "-FORCE-"
@@ -20,7 +19,6 @@ def _dial_value(raw_value: str) -> str:
     return raw_value if raw_value == MANUAL_NEXT else params.LEAD_ID(raw_value)
 
 
-@agent.register("external_dial")
 def external_dial(call: Call) -> None:
     ac = AgentCall.start(call)
     ac.value = _dial_value(ac.value)

@@ -11,7 +11,6 @@ from leadgate.domain import agent_sessions
 from leadgate.wire.agent import params
 from leadgate.wire.agent.common import AgentCall
 from leadgate.wire.context import Call
-from leadgate.wire.registry import agent
 
 # update_fields: lead columns in VICIdial's order, and whether the name test on the query
 # string ignores case (VICIdial's own mix: the later ones do).
@@ -33,7 +32,6 @@ def _mentions(query: str, name: str, ignore_case: bool) -> bool:
     return re.search(re.escape(name), query, flags=re.IGNORECASE if ignore_case else 0) is not None
 
 
-@agent.register("update_fields")
 def update_fields(call: Call) -> None:
     ac = AgentCall.start(call)
     if not ac.agent_user:
@@ -70,7 +68,6 @@ def _may_modify_leads(flag: str) -> bool:
     return flag in {"1", "2", "3", "4"}
 
 
-@agent.register("st_get_agent_active_lead")
 def st_get_agent_active_lead(call: Call) -> None:
     ac = AgentCall.start(call)
     vendor_id = ac.param("vendor_id", params.FREE_TEXT)

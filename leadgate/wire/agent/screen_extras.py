@@ -10,7 +10,6 @@ from leadgate.domain import agent_sessions
 from leadgate.wire.agent import params
 from leadgate.wire.agent.common import AgentCall
 from leadgate.wire.context import Call
-from leadgate.wire.registry import agent
 
 PANELS = (
     "formreload", "scriptreload", "script2reload", "emailreload", "chatreload",
@@ -18,7 +17,6 @@ PANELS = (
 )  # fmt: skip
 
 
-@agent.register("refresh_panel")
 def refresh_panel(call: Call) -> None:
     ac = AgentCall.start(call)
     if not ac.agent_user:
@@ -35,7 +33,6 @@ def refresh_panel(call: Call) -> None:
     ac.say("SUCCESS", "refresh_panel request sent", data, data=data)
 
 
-@agent.register("set_timer_action")
 def set_timer_action(call: Call) -> None:
     ac = AgentCall.start(call)
     if not ac.agent_user or len(ac.value) < 2:
@@ -54,7 +51,6 @@ def set_timer_action(call: Call) -> None:
     ac.say("SUCCESS", "set_timer_action lead updated", data, data=data)
 
 
-@agent.register("st_login_log")
 def st_login_log(call: Call) -> None:
     ac = AgentCall.start(call)
     crm_team = ac.param("vendor_id", params.FREE_TEXT)
@@ -68,7 +64,6 @@ def st_login_log(call: Call) -> None:
     ac.say("SUCCESS", "st_login_log user found", found, data=found)
 
 
-@agent.register("preview_dial_action")
 def preview_dial_action(call: Call) -> None:
     ac = AgentCall.start(call)
     ac.value = params.PREVIEW_ACTION(ac.value)
@@ -100,7 +95,6 @@ def preview_dial_action(call: Call) -> None:
            f"{ac.value}|{ac.agent_user}|{ac.value}", data=ac.value)  # fmt: skip
 
 
-@agent.register("vm_message")
 def vm_message(call: Call) -> None:
     ac = AgentCall.start(call)
     lead_id = ac.param("lead_id", params.LEAD_ID)

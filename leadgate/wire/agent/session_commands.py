@@ -9,12 +9,10 @@ from leadgate.domain.agent_sessions import Disposition
 from leadgate.wire.agent import params
 from leadgate.wire.agent.common import AgentCall
 from leadgate.wire.context import Call
-from leadgate.wire.registry import agent
 
 PAUSE_CODE_MAX = 6
 
 
-@agent.register("external_pause")
 def external_pause(call: Call) -> None:
     ac = AgentCall.start(call)
     no_agent = not ac.agent_user and not ac.alt_user
@@ -29,7 +27,6 @@ def external_pause(call: Call) -> None:
            data=str(epoch))  # fmt: skip
 
 
-@agent.register("logout")
 def logout(call: Call) -> None:
     ac = AgentCall.start(call)
     no_agent = not ac.agent_user and not ac.alt_user
@@ -42,7 +39,6 @@ def logout(call: Call) -> None:
            data=str(epoch))  # fmt: skip
 
 
-@agent.register("external_hangup")
 def external_hangup(call: Call) -> None:
     ac = AgentCall.start(call)
     if not ac.value or (not ac.agent_user and len(ac.alt_user) < 2):
@@ -52,7 +48,6 @@ def external_hangup(call: Call) -> None:
     ac.say("SUCCESS", "external_hangup function set", f"{ac.value}|{ac.agent_user}")
 
 
-@agent.register("external_status")
 def external_status(call: Call) -> None:
     ac = AgentCall.start(call)
     if not ac.value or (not ac.agent_user and len(ac.alt_user) < 2):
@@ -70,7 +65,6 @@ def external_status(call: Call) -> None:
     ac.say("SUCCESS", "external_status function set", f"{ac.value}|{ac.agent_user}")
 
 
-@agent.register("pause_code")
 def pause_code(call: Call) -> None:
     ac = AgentCall.start(call)
     bad_length = not ac.value or len(ac.value) > PAUSE_CODE_MAX
@@ -83,7 +77,6 @@ def pause_code(call: Call) -> None:
     ac.say("SUCCESS", "pause_code function sent", ac.agent_user, data=str(ac.epoch))
 
 
-@agent.register("calls_in_queue_count")
 def calls_in_queue_count(call: Call) -> None:
     ac = AgentCall.start(call)
     if ac.value != "DISPLAY" or (not ac.agent_user and len(ac.alt_user) < 2):

@@ -12,7 +12,6 @@ from leadgate.domain.agent_sessions import AgentSession
 from leadgate.wire.agent import params
 from leadgate.wire.agent.common import AgentCall
 from leadgate.wire.context import Call
-from leadgate.wire.registry import agent
 
 VALUE_MIN = 8
 INGROUP_ROUTES = frozenset({"LOCAL_CLOSER"})
@@ -22,7 +21,6 @@ HANGUP_ROUTES = frozenset({"HANGUP_XFER", "HANGUP_BOTH", "LEAVE_3WAY_CALL"})
 CID_CHOICES = re.compile("CAMPAIGN|AGENT_PHONE|CUSTOMER|CUSTOM_CID")
 
 
-@agent.register("transfer_conference")
 def transfer_conference(call: Call) -> None:
     ac = AgentCall.start(call)
     if len(ac.value) < VALUE_MIN or (not ac.agent_user and len(ac.alt_user) < 2):

@@ -25,7 +25,6 @@ from leadgate.wire import filters
 from leadgate.wire.common import standard_checks
 from leadgate.wire.context import Call
 from leadgate.wire.filters import Filter
-from leadgate.wire.registry import non_agent
 from leadgate.wire.reply import Reply
 
 FUNCTION = "add_lead"
@@ -122,13 +121,12 @@ def read_request(call: Call) -> AddLeadRequest:
     )
 
 
-@non_agent.register(FUNCTION)
 def add_lead(call: Call) -> None:
     user = call.request.get("user", filters.LOGIN)
     reason = "add_lead USER DOES NOT HAVE PERMISSION TO ADD LEADS TO THE SYSTEM"
     standard_checks(call, f"ERROR: {reason}: |{user}|0|", reason, "0")
     request = read_request(call)
-    outcome = lead_intake.add_lead(call.conn, request, call.now, allowed_lists=call.allowed_lists)
+    outcome = lead_intake.add_lead(call.uow, request, allowed_lists=call.allowed_lists)
     report(call.reply, FUNCTION, request, outcome, echo_alt_phones=alt_phone_echo(call))
 
 

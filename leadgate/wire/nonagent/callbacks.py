@@ -9,7 +9,6 @@ from leadgate.wire import filters
 from leadgate.wire.common import standard_checks
 from leadgate.wire.context import Call
 from leadgate.wire.nonagent.lookups import fail, request_user
-from leadgate.wire.registry import non_agent
 
 
 def _checks(call: Call) -> str:
@@ -38,7 +37,6 @@ def _lead_problem(call: Call, outcome: Outcome, user: str, lead_id: str, list_id
         fail(call, reason, f"ERROR: {reason} - {data}", data)
 
 
-@non_agent.register("add_callback")
 def add_callback(call: Call) -> None:
     user = _checks(call)
     request = CallbackRequest(
@@ -71,7 +69,6 @@ def add_callback(call: Call) -> None:
     call.reply.log(level, reason, data=data)
 
 
-@non_agent.register("remove_callback")
 def remove_callback(call: Call) -> None:
     user = _checks(call)
     lead_id = call.param("lead_id", filters.DIGITS)

@@ -11,7 +11,6 @@ from leadgate.wire import filters
 from leadgate.wire.common import standard_checks
 from leadgate.wire.context import Call
 from leadgate.wire.nonagent.lookups import fail, request_user
-from leadgate.wire.registry import non_agent
 
 # dnc_check accepts 6 to 18 digits (the width of vicidial_dnc.phone_number).
 DNC_CHECK_LENGTHS = range(6, 19)
@@ -38,7 +37,9 @@ def _change_dnc(
     phone, campaign_id = _phone_and_campaign(call)
     _require_fields(call, phone, campaign_id)
     data = f"{phone}|{campaign_id}"
-    if not change(call.conn, phone, campaign_id, user=user, ip=call.request.client_ip, now=call.now):
+    if not change(
+        call.conn, phone, campaign_id, user=user, ip=call.request.client_ip, now=call.now
+    ):
         reason = f"{call.function} {refused}"
         fail(call, reason, f"ERROR: {reason}: |{user}|{data}", data)
     reason = f"{call.function} {done}"
@@ -46,19 +47,16 @@ def _change_dnc(
     call.reply.log("SUCCESS", reason, data=data)
 
 
-@non_agent.register("add_dnc_phone")
 def add_dnc_phone(call: Call) -> None:
     _change_dnc(call, dnc.add_number, denied="ADD DNC NUMBERS",
                 refused="DNC NUMBER ALREADY EXISTS", done="DNC NUMBER HAS BEEN ADDED")  # fmt: skip
 
 
-@non_agent.register("delete_dnc_phone")
 def delete_dnc_phone(call: Call) -> None:
     _change_dnc(call, dnc.remove_number, denied="DELETE DNC NUMBERS",
                 refused="DNC NUMBER DOES NOT EXIST", done="DNC NUMBER HAS BEEN DELETED")  # fmt: skip
 
 
-@non_agent.register("dnc_check")
 def dnc_check(call: Call) -> None:
     """[SEED-ONLY, DESIGNED] Is a number on the system DNC list or a campaign's?"""
     user = request_user(call)
@@ -82,7 +80,6 @@ def dnc_check(call: Call) -> None:
     call.reply.log("SUCCESS", reason, data=f"{phone}|{listing}")
 
 
-@non_agent.register("check_phone_number")
 def check_phone_number(call: Call) -> None:
     user = request_user(call)
     reason = "check_phone_number USER DOES NOT HAVE PERMISSION TO CHECK PHONE NUMBERS"

@@ -16,7 +16,6 @@ from leadgate.domain.lookups import LeadInfo, ListMissing, LookupProblem, as_id
 from leadgate.wire import filters
 from leadgate.wire.common import standard_checks
 from leadgate.wire.context import Call, Finished
-from leadgate.wire.registry import non_agent
 
 # The most rows one lead_search may return (VICIdial's `records`, default 1000).
 MAX_RECORDS = 2**31 - 1
@@ -76,7 +75,6 @@ def campaigns_of(call: Call, all_marker: str) -> frozenset[str] | None:
 # -- lead_search ----------------------------------------------------------------------------------
 
 
-@non_agent.register("lead_search")
 def lead_search(call: Call) -> None:
     user = request_user(call)
     reason = "lead_search USER DOES NOT HAVE PERMISSION TO SEARCH FOR LEADS"
@@ -134,7 +132,6 @@ def _records(call: Call) -> int:
 # -- lead_all_info --------------------------------------------------------------------------------
 
 
-@non_agent.register("lead_all_info")
 def lead_all_info(call: Call) -> None:
     lead_info_checks(call)
     user = request_user(call)
@@ -196,7 +193,6 @@ def _print_all_info(
 # -- lead_field_info ------------------------------------------------------------------------------
 
 
-@non_agent.register("lead_field_info")
 def lead_field_info(call: Call) -> None:
     lead_info_checks(call)
     user = request_user(call)
@@ -234,7 +230,6 @@ def lead_field_info(call: Call) -> None:
 # -- lead_callback_info ---------------------------------------------------------------------------
 
 
-@non_agent.register("lead_callback_info")
 def lead_callback_info(call: Call) -> None:
     lead_info_checks(call)
     user = request_user(call)
@@ -266,7 +261,6 @@ def lead_callback_info(call: Call) -> None:
 # -- lead_status_search ---------------------------------------------------------------------------
 
 
-@non_agent.register("lead_status_search")
 def lead_status_search(call: Call) -> None:
     lead_info_checks(call)
     user = request_user(call)

@@ -22,7 +22,6 @@ from leadgate.wire import filters
 from leadgate.wire.common import standard_checks
 from leadgate.wire.context import Abort, Call
 from leadgate.wire.filters import Filter
-from leadgate.wire.registry import non_agent
 
 LEAD_IDS = filters.keep(r",0-9")
 
@@ -139,7 +138,6 @@ def update_lead_request(call: Call) -> UpdateLeadRequest:
     )
 
 
-@non_agent.register("update_lead")
 def update_lead(call: Call) -> None:
     _permission_checks(call)
     request = update_lead_request(call)
@@ -152,7 +150,6 @@ def update_lead(call: Call) -> None:
     _print(call, lines)
 
 
-@non_agent.register("batch_update_lead")
 def batch_update_lead(call: Call) -> None:
     _permission_checks(call)
     request = BatchUpdateRequest(

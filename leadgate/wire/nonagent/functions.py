@@ -1,0 +1,54 @@
+"""The Non-Agent API's function table (/vicidial/non_agent_api.php and /API/lmapi.php).
+
+The only place a Non-Agent function is named: a name missing here answers exactly as VICIdial
+answers an unknown function (`ERROR: NO FUNCTION SPECIFIED`, after authentication).
+`version` and the teapot functions are answered before authentication (wire/service.py).
+"""
+
+from __future__ import annotations
+
+from leadgate.domain import permissions as rules
+from leadgate.wire.functions import FunctionSpec, FunctionTable, Tier
+from leadgate.wire.nonagent import add_lead, callbacks, dnc, lookups, update_lead
+from leadgate.wire.telephony import non_agent_telephony
+
+_TELEPHONY = (
+    "blind_monitor", "sounds_list", "moh_list", "vm_list", "add_phone", "update_phone",
+    "add_phone_alias", "update_phone_alias", "server_refresh", "add_did", "copy_did",
+    "update_did", "did_log_export", "callid_info", "ccc_lead_info", "agent_ingroup_info",
+    "update_remote_agent",
+)  # fmt: skip
+
+NON_AGENT_FUNCTIONS = FunctionTable(
+    "non-agent",
+    [
+        # Lead intake and maintenance
+        FunctionSpec("add_lead", add_lead.add_lead, rules.CHANGE_LEADS, list_restricted=True),
+        FunctionSpec("update_lead", update_lead.update_lead, rules.CHANGE_LEADS,
+                     list_restricted=True),
+        FunctionSpec("batch_update_lead", update_lead.batch_update_lead, rules.CHANGE_LEADS,
+                     list_restricted=True, tier=Tier.VICIDIAL),
+        # Look-ups
+        FunctionSpec("lead_search", lookups.lead_search, rules.SEARCH_LEADS, list_restricted=True),
+        FunctionSpec("lead_all_info", lookups.lead_all_info, rules.READ_LEAD_ALL_INFO,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("lead_field_info", lookups.lead_field_info, rules.READ_LEAD_FIELDS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("lead_callback_info", lookups.lead_callback_info, rules.VIEW_REPORTS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("lead_status_search", lookups.lead_status_search, rules.READ_LEAD_FIELDS,
+                     tier=Tier.VICIDIAL),
+        # DNC
+        FunctionSpec("add_dnc_phone", dnc.add_dnc_phone, rules.ADD_DNC),
+        FunctionSpec("delete_dnc_phone", dnc.delete_dnc_phone, rules.DELETE_DNC),
+        FunctionSpec("check_phone_number", dnc.check_phone_number, rules.CHECK_PHONES,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("dnc_check", dnc.dnc_check, rules.CHECK_PHONES, designed=True),
+        # Callbacks (seed functions: update_lead's callback options as functions)
+        FunctionSpec("add_callback", callbacks.add_callback, rules.CHANGE_LEADS, designed=True),
+        FunctionSpec("remove_callback", callbacks.remove_callback, rules.CHANGE_LEADS,
+                     designed=True),
+        # Telephony only
+        *(FunctionSpec(name, non_agent_telephony, tier=Tier.TELEPHONY) for name in _TELEPHONY),
+    ],
+)  # fmt: skip
