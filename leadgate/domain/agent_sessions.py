@@ -425,10 +425,10 @@ def _differs(old: Any, new: Any) -> bool:
     if isinstance(new, Decimal):
         return Decimal(str(old)) != new
     if isinstance(new, date):
-        return (old.date() if isinstance(old, datetime) else old) != new
+        return bool((old.date() if isinstance(old, datetime) else old) != new)
     if isinstance(new, int):
-        return int(old) != new
-    return str(old) != new
+        return bool(int(old) != new)
+    return bool(str(old) != new)
 
 
 # -- transfer_conference --------------------------------------------------------------------

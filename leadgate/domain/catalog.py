@@ -124,7 +124,7 @@ CAMPAIGN_FIELDS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def _validated(fields: Mapping[str, Callable[[Any], Any]], values: Mapping[str, Any]) -> dict:
+def _validated(fields: Mapping[str, Callable[[Any], Any]], values: Mapping[str, Any]) -> dict[str, Any]:
     cleaned: dict[str, Any] = {}
     for name, value in values.items():
         if name not in fields:

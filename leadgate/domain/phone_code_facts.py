@@ -209,7 +209,7 @@ def _build_zips() -> dict[str, str]:
 
     return {
         entry["zip_code"]: entry["timezone"]
-        for entry in zipcodes.list_all()
+        for entry in zipcodes.list_all()  # type: ignore[no-untyped-call]
         if entry.get("timezone") and _known_zone(entry["timezone"])
     }
 

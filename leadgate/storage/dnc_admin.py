@@ -40,11 +40,11 @@ _insert_admin_log = insert(vicidial_admin_log)
 
 
 def fit_phone(phone: str) -> str:
-    return fit(vicidial_dnc, {"phone_number": phone})["phone_number"]
+    return str(fit(vicidial_dnc, {"phone_number": phone})["phone_number"])
 
 
 def fit_campaign(campaign_id: str) -> str:
-    return fit(vicidial_campaign_dnc, {"campaign_id": campaign_id})["campaign_id"]
+    return str(fit(vicidial_campaign_dnc, {"campaign_id": campaign_id})["campaign_id"])
 
 
 def is_listed(conn: Connection, phone: str, campaign_id: str | None) -> bool:

@@ -99,7 +99,7 @@ def _clamp_int(kind: Integer, number: int) -> int:
     return number
 
 
-def _decimal(kind: Numeric, text: str) -> Decimal:
+def _decimal(kind: Numeric[Any], text: str) -> Decimal:
     scale = kind.scale or 0
     match = _LEADING_DECIMAL.match(text)
     try:

@@ -13,6 +13,7 @@ from leadgate.domain import agent_sessions, permissions
 from leadgate.domain.agent_sessions import AgentSession
 from leadgate.wire.agent import params
 from leadgate.wire.context import Call, Finished
+from leadgate.wire.filters import Filter
 
 PERMISSION_REASON = "auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION"
 
@@ -36,7 +37,7 @@ class AgentCall:
             value=params.agent_value(request),
         )
 
-    def param(self, name: str, filter_: params.Filter) -> str:
+    def param(self, name: str, filter_: Filter) -> str:
         return self.call.request.get(name, filter_)
 
     @property

@@ -79,7 +79,10 @@ class Params:
 
 def read_request(call: Call) -> AddLeadRequest:
     params = Params(call)
-    flag = lambda name: params.get(name, filters.UPPER)  # noqa: E731
+
+    def flag(name: str) -> str:
+        return params.get(name, filters.UPPER)
+
     campaign_id = params.get("campaign_id", filters.LOGIN)
     if not params.has("campaign_id") and call.request.path == LMAPI_PATH:
         campaign_id = params.get("campaing", filters.LOGIN)  # the hosting vendor's spelling

@@ -1,0 +1,61 @@
+"""Dependencies point one way: http/cli → wire (presenters) → domain → storage → values.
+
+Read from the source (ast), so a forbidden import anywhere — even inside a function — fails.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "leadgate"
+
+# layer → the leadgate packages its modules must not import
+FORBIDDEN = {
+    "values": ("domain", "storage", "wire", "cli", "http"),
+    "storage": ("domain", "wire", "cli", "http"),
+    "domain": ("wire", "cli", "http"),
+    "wire": ("cli", "http"),
+}
+# The storage modules a presenter may name: the unit of work it runs in and the database.
+WIRE_STORAGE_ALLOWED = {"leadgate.storage.unit_of_work", "leadgate.storage.database"}
+
+
+def _imports(path: Path) -> list[str]:
+    names: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+            names.extend(f"{node.module}.{alias.name}" for alias in node.names)
+    return [name for name in names if name.startswith("leadgate.")]
+
+
+def _modules(layer: str) -> list[Path]:
+    return sorted((PACKAGE / layer).rglob("*.py"))
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_a_layer_never_imports_the_layers_above_it(layer: str) -> None:
+    wrong = [
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for path in _modules(layer)
+        for name in _imports(path)
+        if name.split(".")[1] in FORBIDDEN[layer]
+    ]
+    assert wrong == []
+
+
+def test_presenters_reach_storage_only_through_the_unit_of_work() -> None:
+    wrong = [
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for path in _modules("wire")
+        for name in _imports(path)
+        if name.startswith("leadgate.storage")
+        and not any(name == a or name.startswith(a + ".") for a in WIRE_STORAGE_ALLOWED)
+        and name.rsplit(".", 1)[0] not in WIRE_STORAGE_ALLOWED
+    ]
+    assert wrong == []
