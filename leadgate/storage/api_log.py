@@ -17,7 +17,7 @@ _prepared_log = PreparedInsert(vicidial_api_log)
 
 
 def write(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert log rows (values are cut to the column widths)."""
+    """Insert log rows (values are cut to the column widths, TEXT to 64 KB)."""
     _prepared_log.insert_many(conn, [fit(vicidial_api_log, row) for row in rows])
 
 
@@ -27,8 +27,5 @@ def write_with_url(
     """One log row plus its vicidial_api_urls row, linked by api_id."""
     result = conn.execute(_insert_log.values(**fit(vicidial_api_log, row)))
     api_id = result.inserted_primary_key[0] if result.inserted_primary_key else None
-    conn.execute(
-        vicidial_api_urls.insert().values(
-            api_id=api_id, api_date=when, remote_ip=remote_ip[:50], url=url
-        )
-    )
+    url_row = {"api_id": api_id, "api_date": when, "remote_ip": remote_ip, "url": url}
+    conn.execute(vicidial_api_urls.insert().values(**fit(vicidial_api_urls, url_row)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote_plus
 
 from leadgate.wire.filters import Filter
 
@@ -25,6 +25,23 @@ def parse_params(query_string: bytes | str, body: bytes | str = b"") -> dict[str
             source_params[name.replace("\x00", "")] = value.replace("\x00", "")
         params.update(source_params)
     return params
+
+
+def is_credential(name: str) -> bool:
+    """`pass`, `agent_pass`, `phone_pass` …: a parameter that carries a password."""
+    return name.lower().endswith("pass")
+
+
+def mask_credentials(form: str) -> str:
+    """A raw `a=1&pass=x` string with the value of every credential parameter replaced by
+    XXXX; everything else is kept exactly as sent."""
+    pieces = []
+    for piece in form.split("&"):
+        name, sep, _value = piece.partition("=")
+        if sep and is_credential(unquote_plus(name, errors="replace").replace("\x00", "")):
+            piece = f"{name}=XXXX"
+        pieces.append(piece)
+    return "&".join(pieces)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urlencode
 
 from leadgate.domain import clock, system
 from leadgate.domain.auth import (
@@ -36,7 +35,7 @@ from leadgate.wire.context import Abort, Call, Finished
 from leadgate.wire.functions import FunctionTable
 from leadgate.wire.nonagent.functions import NON_AGENT_FUNCTIONS
 from leadgate.wire.reply import Reply
-from leadgate.wire.request import ApiRequest
+from leadgate.wire.request import ApiRequest, mask_credentials
 from leadgate.wire.version import version_line
 
 log = logging.getLogger("leadgate.api")
@@ -250,5 +249,10 @@ def _agent_log(call: Call, result: str, reason: str = "", data: str = "") -> Non
 
 
 def _url_without_password(request: ApiRequest) -> str:
-    params = {k: ("XXXX" if k == "pass" else v) for k, v in request.params.items()}
-    return f"{request.path}?{urlencode(params)}"
+    """The called URL as VICIdial logs it (query string, then `&GET-AND-POST=Y&` and the posted
+    fields), with every credential parameter (`pass`, `agent_pass`, `phone_pass` …) masked."""
+    query = mask_credentials(request.query_string)
+    body = mask_credentials(request.body_string)
+    if body:
+        query = f"{query}&GET-AND-POST=Y&{body}" if query else body
+    return f"{request.path}?{query}"

@@ -29,7 +29,8 @@ def _service(
 def test_api_url_log_masks_the_password(db: Database, seed: Seeder) -> None:
     seed.user()
     service = _service(db, log_api_urls=True)
-    service.handle_non_agent(ApiRequest(params={**CREDS, "function": "nope"}))
+    query = "source=test&user=6666&pass=1234&function=nope"
+    service.handle_non_agent(ApiRequest(params={**CREDS, "function": "nope"}, query_string=query))
     urls = seed.table_rows("vicidial_api_urls", "url")
     assert len(urls) == 1
     assert "pass=XXXX" in urls[0]["url"] and "1234" not in urls[0]["url"]

@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl
 
 from leadgate.wire import filters
 from leadgate.wire.filters import Filter, drop, keep
-from leadgate.wire.request import ApiRequest
+from leadgate.wire.request import ApiRequest, is_credential
 
 
 def _plus_first(inner: Filter) -> Filter:
@@ -95,11 +95,13 @@ def posted_names(request: ApiRequest) -> list[str]:
 def agent_value(request: ApiRequest) -> str:
     """`value`, filtered. Quirk kept from VICIdial: when a POST carries no `value` at all,
     the value of the LAST posted field is used instead (its form-reading loop leaves that
-    behind in the same variable) — recorded in conformance case ag_eal_post."""
+    behind in the same variable) — recorded in conformance case ag_eal_post. When that last
+    field is a credential the value is empty instead, so a password never becomes a value
+    that is echoed, logged or stored (DEVIATIONS.md D7)."""
     if request.has("value"):
         return request.get("value", VALUE)
     posted = posted_names(request)
-    if not posted:
+    if not posted or is_credential(posted[-1]):
         return ""
     return VALUE(request.raw(posted[-1]))
 
