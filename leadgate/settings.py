@@ -1,5 +1,7 @@
 """Every knob leadgate has, read from the environment (LEADGATE_*) or given by the CLI."""
 
+from typing import Literal
+
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -28,6 +30,21 @@ class Settings(BaseSettings):
     # add_lead/update_lead print VICIdial's debug text (`number|code|note` per record, no
     # newline) before the multi-alt-phone NOTICE (quirk Q2). False = clean lines.
     add_lead_alt_phone_echo: bool = True
+
+    # Agent sessions: who carries out the Agent API's commands for sessions leadgate started.
+    # auto = the built-in call simulator on leadgate's own database, off on a VICIdial database
+    # (VICIdial's agent screens and processes do that work there).
+    telephony: Literal["auto", "simulator", "off"] = "auto"
+    engine_tick_seconds: float = 0.25
+    # The simulator: outcome rates (relative weights), mean talk time in call seconds, a seed
+    # for repeatable runs, and call seconds per wall-clock second.
+    sim_answer_rate: float = 0.6
+    sim_no_answer_rate: float = 0.25
+    sim_busy_rate: float = 0.1
+    sim_voicemail_rate: float = 0.05
+    sim_talk_mean_seconds: float = 120.0
+    sim_seed: int | None = None
+    sim_time_scale: float = 1.0
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -1,4 +1,5 @@
-"""Dependencies point one way: http/cli → wire (presenters) → domain → storage → values.
+"""Dependencies point one way: http/cli → wire (presenters) → domain → storage → values;
+workers (background loops) and telephony adapters sit beside http/cli and below them.
 
 Read from the source (ast), so a forbidden import anywhere — even inside a function — fails.
 """
@@ -14,10 +15,13 @@ PACKAGE = Path(__file__).resolve().parents[1] / "leadgate"
 
 # layer → the leadgate packages its modules must not import
 FORBIDDEN = {
-    "values": ("domain", "storage", "wire", "cli", "http"),
-    "storage": ("domain", "wire", "cli", "http"),
-    "domain": ("wire", "cli", "http"),
-    "wire": ("cli", "http"),
+    "values": ("domain", "storage", "wire", "cli", "http", "telephony", "workers"),
+    "storage": ("domain", "wire", "cli", "http", "telephony", "workers"),
+    "domain": ("wire", "cli", "http", "telephony", "workers"),
+    "wire": ("cli", "http", "telephony", "workers"),
+    # Adapters behind the domain's telephony interface.
+    "telephony": ("storage", "wire", "cli", "http", "workers"),
+    "workers": ("wire", "cli", "http"),
 }
 # The storage modules a presenter may name: the unit of work it runs in and the database.
 WIRE_STORAGE_ALLOWED = {"leadgate.storage.unit_of_work", "leadgate.storage.database"}

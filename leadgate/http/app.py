@@ -19,6 +19,7 @@ from leadgate.storage.database import Database
 from leadgate.wire.reply import Reply
 from leadgate.wire.request import ApiRequest, parse_params
 from leadgate.wire.service import ApiService
+from leadgate.workers.session_engine import engine_for
 
 HEADERS = {
     "Cache-Control": "no-cache, must-revalidate",
@@ -54,7 +55,12 @@ def _response(reply: Reply) -> Response:
     return Response(reply.body, status_code=reply.status, headers=HEADERS, media_type=MEDIA_TYPE)
 
 
-def create_app(settings: Settings | None = None, db: Database | None = None) -> Starlette:
+def create_app(
+    settings: Settings | None = None,
+    db: Database | None = None,
+    *,
+    start_session_engine: bool = True,
+) -> Starlette:
     settings = settings or load_settings()
     database = db or Database(settings.db_url)
     service = ApiService(
@@ -83,7 +89,12 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         # Build the phone-code tables before the first add_lead, not during it.
         phone_code_facts.warm_up()
+        session_engine = engine_for(settings, database) if start_session_engine else None
+        if session_engine is not None:
+            session_engine.start()
         yield
+        if session_engine is not None:
+            session_engine.stop()
         if db is None:
             database.dispose()
 

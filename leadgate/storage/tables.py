@@ -14,6 +14,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Double,
     Float,
     Index,
     Integer,
@@ -946,6 +947,11 @@ vicidial_log = Table(
     Column("comments", String(255)),
     Column("user_group", String(20)),
     Column("called_count", SmallInteger, server_default="0"),
+    Column("start_epoch", BigInteger),
+    Column("end_epoch", BigInteger),
+    Column("processed", String(1)),
+    Column("term_reason", String(20), server_default="NONE"),
+    Column("alt_dial", String(6), server_default="NONE"),
 )
 
 
@@ -985,3 +991,97 @@ vicidial_lead_messages = Table(
     Column("message_entry", Text),
 )
 Index("ix_vicidial_lead_messages_lead_id", vicidial_lead_messages.c.lead_id)
+
+
+vicidial_agent_log = Table(
+    "vicidial_agent_log",
+    metadata,
+    Column("agent_log_id", Integer, primary_key=True, autoincrement=True),
+    Column("user", String(20)),
+    Column("server_ip", String(15), nullable=False),
+    Column("event_time", DateTime),
+    Column("lead_id", Integer),
+    Column("campaign_id", String(8)),
+    Column("pause_epoch", BigInteger),
+    Column("pause_sec", Integer, server_default="0"),
+    Column("wait_epoch", BigInteger),
+    Column("wait_sec", Integer, server_default="0"),
+    Column("talk_epoch", BigInteger),
+    Column("talk_sec", Integer, server_default="0"),
+    Column("dispo_epoch", BigInteger),
+    Column("dispo_sec", Integer, server_default="0"),
+    Column("status", String(6)),
+    Column("user_group", String(20)),
+    Column("comments", String(20)),
+    Column("sub_status", String(6)),
+    Column("dead_epoch", BigInteger),
+    Column("dead_sec", Integer, server_default="0"),
+    Column("processed", String(1), server_default="N"),
+    Column("uniqueid", String(20), server_default=""),
+    Column("pause_type", String(10), server_default="UNDEFINED"),
+    sqlite_autoincrement=True,
+)
+Index("ix_vicidial_agent_log_lead_id", vicidial_agent_log.c.lead_id)
+Index("ix_vicidial_agent_log_user", vicidial_agent_log.c.user)
+Index("ix_vicidial_agent_log_event_time", vicidial_agent_log.c.event_time)
+Index("time_user", vicidial_agent_log.c.event_time, vicidial_agent_log.c.user)
+
+vicidial_user_log = Table(
+    "vicidial_user_log",
+    metadata,
+    Column("user_log_id", Integer, primary_key=True, autoincrement=True),
+    Column("user", String(20)),
+    Column("event", String(50)),
+    Column("campaign_id", String(8)),
+    Column("event_date", DateTime),
+    Column("event_epoch", BigInteger),
+    Column("user_group", String(20)),
+    Column("session_id", String(20)),
+    Column("server_ip", String(15)),
+    Column("extension", String(50)),
+    Column("computer_ip", String(15)),
+    Column("browser", String(255)),
+    Column("data", String(255)),
+    Column("phone_login", String(15), server_default=""),
+    Column("server_phone", String(15), server_default=""),
+    Column("phone_ip", String(15), server_default=""),
+    Column("webserver", Integer, server_default="0"),
+    Column("login_url", Integer, server_default="0"),
+    Column("browser_width", Integer, server_default="0"),
+    Column("browser_height", Integer, server_default="0"),
+    sqlite_autoincrement=True,
+)
+Index("ix_vicidial_user_log_user", vicidial_user_log.c.user)
+Index("ix_vicidial_user_log_event_date", vicidial_user_log.c.event_date)
+
+
+# leadgate's own: the agent sessions leadgate started (`leadgate agent login`), which its
+# session engine drives. A session row that something else created (a real agent screen on a
+# shared database) has no row here and is left alone. engine_id/lease_until: exactly one engine
+# drives a session at a time; an expired lease is taken over.
+leadgate_agent_sessions = Table(
+    "leadgate_agent_sessions",
+    metadata,
+    Column("user", String(20), primary_key=True),
+    Column("campaign_id", String(8), nullable=False),
+    Column("phone_login", String(20), server_default=""),
+    Column("session_id", String(20), server_default=""),
+    Column("engine_id", String(64), server_default=""),
+    Column("lease_until", DateTime),
+    Column("logged_in_at", DateTime),
+    # The call on the agent's line: '' (none), RINGING, TALKING, ENDED (waiting for dispo).
+    Column("call_state", String(10), server_default=""),
+    Column("call_kind", String(6), server_default=""),  # MANUAL or AUTO
+    Column("call_lead_id", Integer, server_default="0"),
+    Column("call_uniqueid", String(20), server_default=""),
+    Column("call_outcome", String(10), server_default=""),
+    # Wall-clock epochs (seconds, with fractions): when the call was placed, when its ringing
+    # ends, when the customer will hang up, when it ended; when the agent's state last changed.
+    Column("call_placed_epoch", Double),
+    Column("call_answer_due_epoch", Double),
+    Column("call_end_due_epoch", Double),
+    Column("call_ended_epoch", Double),
+    Column("call_ring_seconds", Integer, server_default="0"),  # call seconds
+    Column("call_talk_seconds", Integer, server_default="0"),  # call seconds
+    Column("state_since_epoch", Double),
+)

@@ -1,0 +1,1 @@
+"""Agent sessions leadgate starts, and the engine that drives them (issue: agent sessions)."""

@@ -1,0 +1,1 @@
+"""Telephony adapters behind domain/telephony.py's interface: today the simulator."""

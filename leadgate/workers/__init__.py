@@ -1,0 +1,1 @@
+"""Background workers: thin loops that run domain operations in units of work."""
