@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     # (VICIdial's agent screens and processes do that work there).
     telephony: Literal["auto", "simulator", "off"] = "auto"
     engine_tick_seconds: float = 0.25
+    # An engine that stops renewing its leases for this long loses its sessions to another.
+    engine_lease_seconds: float = 10.0
     # The simulator: outcome rates (relative weights), mean talk time in call seconds, a seed
     # for repeatable runs, and call seconds per wall-clock second.
     sim_answer_rate: float = 0.6

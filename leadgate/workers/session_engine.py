@@ -108,4 +108,9 @@ def engine_for(settings: Settings, db: Database) -> SessionEngine | None:
     """The engine `leadgate serve` runs, or None when the mode is off."""
     if telephony_mode(settings, db) != "simulator":
         return None
-    return SessionEngine(db, simulator_from(settings), tick_seconds=settings.engine_tick_seconds)
+    return SessionEngine(
+        db,
+        simulator_from(settings),
+        tick_seconds=settings.engine_tick_seconds,
+        lease_seconds=settings.engine_lease_seconds,
+    )
