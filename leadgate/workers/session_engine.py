@@ -26,6 +26,7 @@ from leadgate.storage.database import Database
 from leadgate.telephony.simulator import Simulator, SimulatorSettings
 
 log = logging.getLogger("leadgate.sessions")
+IDLE_SECONDS = 1.0
 
 
 class SessionEngine:
@@ -64,11 +65,14 @@ class SessionEngine:
     def run(self) -> None:
         log.info("session engine %s started", self.context.engine_id)
         while not self._stop.is_set():
+            driven = 0
             try:
-                self.tick()
+                driven = self.tick()
             except Exception:  # never let one bad tick stop the engine
                 log.exception("session engine tick failed")
-            self._stop.wait(self.tick_seconds)
+            # Without sessions to drive, look for new ones once a second: each look is a
+            # (short) write transaction, which on SQLite briefly holds the write lock.
+            self._stop.wait(self.tick_seconds if driven else max(self.tick_seconds, IDLE_SECONDS))
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self.run, name="session-engine", daemon=True)
