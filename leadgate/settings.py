@@ -48,6 +48,18 @@ class Settings(BaseSettings):
     sim_seed: int | None = None
     sim_time_scale: float = 1.0
 
+    # Outgoing call URLs (webhooks): delivered from the outbox by one dispatcher at a time.
+    webhooks_dispatcher: bool = True  # run a dispatcher inside `leadgate serve`
+    webhook_timeout_seconds: float = 10.0  # per attempt (VICIdial waits up to 60 s)
+    webhook_max_attempts: int = 8  # then the row is dead (dead-letter)
+    webhook_max_age_seconds: float = 86400.0  # no new attempt after this age: dead
+    webhook_backoff_seconds: float = 2.0  # first retry delay; doubles each time, with jitter
+    webhook_backoff_max_seconds: float = 600.0
+    webhook_concurrency: int = 8  # deliveries in flight at once
+    webhook_poll_seconds: float = 0.5  # how often the dispatcher looks for due rows
+    webhook_lease_seconds: float = 15.0  # a dispatcher that stops renewing is replaced after
+    webhook_rows_cache_seconds: float = 3.0  # apinewlead rows re-read at most this often
+
 
 def load_settings(**overrides: object) -> Settings:
     """Settings from the environment, with explicit (CLI) values winning when given."""

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from leadgate.cli import agents, campaigns, dnc, lists, users
+from leadgate.cli import agents, campaigns, dnc, lists, users, webhooks
 from leadgate.cli.common import DbOption, open_database
 from leadgate.settings import load_settings
 
@@ -20,6 +20,7 @@ app.add_typer(lists.app, name="list")
 app.add_typer(campaigns.app, name="campaign")
 app.add_typer(dnc.app, name="dnc")
 app.add_typer(agents.app, name="agent")
+app.add_typer(webhooks.app, name="webhooks")
 console = Console()
 
 

@@ -11,7 +11,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from leadgate.domain import phone_code_facts
+from leadgate.delivery.dispatcher import webhook_dispatcher
+from leadgate.domain import phone_code_facts, webhooks_queue
 from leadgate.domain.auth import RecentLogins
 from leadgate.domain.passwords import PasswordVerifier
 from leadgate.settings import Settings, load_settings
@@ -63,6 +64,8 @@ def create_app(
 ) -> Starlette:
     settings = settings or load_settings()
     database = db or Database(settings.db_url)
+    # Call URLs are queued with the change that fires them, in its transaction.
+    database.add_event_consumer(webhooks_queue.consume)
     service = ApiService(
         database,
         settings,
@@ -92,7 +95,8 @@ def create_app(
         session_engine = engine_for(settings, database) if start_session_engine else None
         if session_engine is not None:
             session_engine.start()
-        yield
+        async with webhook_dispatcher(database, settings):
+            yield
         if session_engine is not None:
             session_engine.stop()
         if db is None:

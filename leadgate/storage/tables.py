@@ -1085,3 +1085,71 @@ leadgate_agent_sessions = Table(
     Column("call_talk_seconds", Integer, server_default="0"),  # call seconds
     Column("state_since_epoch", Double),
 )
+
+
+# Outgoing call URLs as VICIdial logs them: one row per URL sent (spec webhooks.md §3).
+vicidial_url_log = Table(
+    "vicidial_url_log",
+    metadata,
+    Column("url_log_id", Integer, primary_key=True, autoincrement=True),
+    Column("uniqueid", String(50), nullable=False),
+    Column("url_date", DateTime),
+    Column("url_type", String(10), server_default=""),
+    Column("response_sec", SmallInteger, server_default="0"),
+    Column("url", Text),
+    Column("url_response", Text),
+    sqlite_autoincrement=True,
+)
+Index("ix_vicidial_url_log_uniqueid", vicidial_url_log.c.uniqueid)
+
+
+# -- leadgate's own tables (not VICIdial's) --------------------------------------------------
+
+# Webhook outbox states (storage/outbox.py).
+PENDING, DELIVERED, DEAD = "pending", "delivered", "dead"
+
+leadgate_webhook_outbox = Table(
+    "leadgate_webhook_outbox",
+    metadata,
+    Column("outbox_id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+           autoincrement=True),  # fmt: skip
+    # Stable across retries: the Standard Webhooks `webhook-id`, for receivers to de-duplicate.
+    Column("webhook_id", String(40), nullable=False, unique=True),
+    Column("url_type", String(10), nullable=False),  # apinewlead | dispo | start
+    Column("uniqueid", String(50), nullable=False),  # vicidial_url_log.uniqueid
+    Column("lead_id", BigInteger),
+    Column("url", Text, nullable=False),
+    Column("state", String(10), nullable=False, server_default=PENDING),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("created_at", DateTime, nullable=False),
+    Column("next_attempt_at", DateTime, nullable=False),
+    Column("last_attempt_at", DateTime),
+    Column("finished_at", DateTime),
+    Column("last_status", Integer),  # HTTP status of the last answer (NULL: no answer)
+    Column("last_error", String(255)),
+    Column("url_log_id", Integer),  # the vicidial_url_log row of this URL
+    sqlite_autoincrement=True,
+)
+Index("ix_leadgate_webhook_outbox_due", leadgate_webhook_outbox.c.state,
+      leadgate_webhook_outbox.c.next_attempt_at)  # fmt: skip
+Index("ix_leadgate_webhook_outbox_lead_id", leadgate_webhook_outbox.c.lead_id)
+
+# One row per named lease: who holds it and until when.
+leadgate_leases = Table(
+    "leadgate_leases",
+    metadata,
+    Column("lease_name", String(40), primary_key=True),
+    Column("holder", String(100), nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+)
+
+# Opt-in per endpoint (longest matching URL prefix): POST with a JSON body instead of VICIdial's
+# GET, Standard Webhooks signing with `secret`, and the D11 value for --A--pass--B--.
+leadgate_webhook_endpoints = Table(
+    "leadgate_webhook_endpoints",
+    metadata,
+    Column("url_prefix", String(255), primary_key=True),
+    Column("method", String(4), nullable=False, server_default="GET"),
+    Column("secret", String(255), nullable=False, server_default=""),
+    Column("pass_value", String(255), nullable=False, server_default=""),
+)

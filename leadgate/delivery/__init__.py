@@ -1,0 +1,1 @@
+"""Outgoing HTTP: delivering queued call URLs (webhooks)."""

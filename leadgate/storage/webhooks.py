@@ -1,0 +1,65 @@
+"""The SQL behind call URLs: configured vicidial_url_multi rows and the stored facts a URL
+carries (the lead as stored, its list, its custom row). Plain rows out; the domain decides."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import BigInteger, Connection, Table, bindparam, select
+
+from leadgate.storage.tables import vicidial_list, vicidial_lists, vicidial_url_multi
+
+U = vicidial_url_multi.c
+URL_ROW_COLUMNS = ("url_id", "campaign_id", "entry_type", "url_type", "active", "url_rank",
+                   "url_statuses", "url_lists", "url_call_length", "url_address")  # fmt: skip
+_columns = [U[name] for name in URL_ROW_COLUMNS]
+# No ORDER BY in VICIdial: the first row inserted wins, i.e. the lowest url_id.
+_newlead_rows = select(*_columns).where(U.url_type == "apinewlead").order_by(U.url_id)
+_call_rows = (
+    select(*_columns)
+    .where(U.campaign_id == bindparam("campaign_id"))
+    .where(U.entry_type == bindparam("entry_type"))
+    .where(U.url_type == bindparam("url_type"))
+    .where(U.active == "Y")
+    .order_by(U.url_rank, U.url_id)
+)
+
+
+def newlead_url_rows(conn: Connection) -> list[Mapping[str, Any]]:
+    """Every apinewlead row (system and per list), oldest first."""
+    return [dict(row) for row in conn.execute(_newlead_rows).mappings()]
+
+
+def call_url_rows(
+    conn: Connection, campaign_id: str, entry_type: str, url_type: str
+) -> list[Mapping[str, Any]]:
+    """Active ALT rows of a campaign or in-group for dispo/start URLs, in rank order."""
+    params = {"campaign_id": campaign_id, "entry_type": entry_type, "url_type": url_type}
+    return [dict(row) for row in conn.execute(_call_rows, params).mappings()]
+
+
+_list_row = select(
+    vicidial_lists.c.list_name, vicidial_lists.c.list_description, vicidial_lists.c.campaign_id
+).where(vicidial_lists.c.list_id == bindparam("list_id", type_=BigInteger))
+
+
+def list_row(conn: Connection, list_id: int) -> Mapping[str, Any] | None:
+    row = conn.execute(_list_row, {"list_id": list_id}).mappings().first()
+    return dict(row) if row is not None else None
+
+
+_stored_lead = select(vicidial_list).where(
+    vicidial_list.c.lead_id == bindparam("lead_id", type_=BigInteger)
+)
+
+
+def stored_lead(conn: Connection, lead_id: int) -> Mapping[str, Any] | None:
+    """The vicidial_list row as stored (cut to widths, defaults applied)."""
+    row = conn.execute(_stored_lead, {"lead_id": lead_id}).mappings().first()
+    return dict(row) if row is not None else None
+
+
+def custom_row(conn: Connection, table: Table, lead_id: int) -> Mapping[str, Any] | None:
+    row = conn.execute(select(table).where(table.c.lead_id == lead_id)).mappings().first()
+    return dict(row) if row is not None else None
