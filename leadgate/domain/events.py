@@ -104,6 +104,8 @@ class CallDispositioned:
     campaign_id: str
     status: str
     uniqueid: str = ""
+    talk_seconds: int = 0
+    callback_datetime: str = ""
 
 
 @dataclass(frozen=True)

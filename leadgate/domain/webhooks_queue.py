@@ -4,7 +4,9 @@
 COMMIT, so the outbox row exists exactly when the change it reports does.
 
 apinewlead: non-agent add_lead inserted a lead (LeadAdded with origin "add_lead"; spec
-add_lead.md step 23). The URL is built from the row as stored and queued; the dispatcher sends
+add_lead.md step 23). start_call_url and dispo_call_url: a call of a session leadgate's session
+engine drives was answered (CallAnswered) or dispositioned (CallDispositioned) — the moments
+VICIdial's agent screen fires them (spec webhooks.md §4). The URL is built from the row as stored and queued; the dispatcher sends
 it later. No HTTP here, and no query at all when no apinewlead row exists (the rows are cached
 for a few seconds).
 """
@@ -19,8 +21,8 @@ from typing import Any
 from sqlalchemy import Connection
 
 from leadgate.domain import webhooks
-from leadgate.domain.events import LeadAdded
-from leadgate.domain.webhooks import ListFacts, NewLead, UrlRow
+from leadgate.domain.events import CallAnswered, CallDispositioned, LeadAdded
+from leadgate.domain.webhooks import Agent, CallFacts, Dispo, ListFacts, NewLead, Talk, UrlRow
 from leadgate.storage import leads as lead_store
 from leadgate.storage import outbox
 from leadgate.storage import webhooks as webhook_store
@@ -70,6 +72,10 @@ def consume(uow: UnitOfWork, events: Sequence[object]) -> None:
     for event in events:
         if isinstance(event, LeadAdded) and event.origin in NEWLEAD_ORIGINS:
             lead_added(uow.conn, lead_id=event.lead_id, list_id=event.list_id, now=uow.now)
+        elif isinstance(event, CallDispositioned):
+            call_dispositioned(uow.conn, event, now=uow.now)
+        elif isinstance(event, CallAnswered):
+            call_answered(uow.conn, event, now=uow.now)
 
 
 def lead_added(conn: Connection, *, lead_id: int, list_id: int, now: datetime) -> str | None:
@@ -100,3 +106,96 @@ def lead_added(conn: Connection, *, lead_id: int, list_id: int, now: datetime) -
     outbox.enqueue(conn, url_type="apinewlead", uniqueid=str(lead_id), lead_id=lead_id,
                    urls=[url], now=now)  # fmt: skip
     return url
+
+
+# -- start and dispo URLs of the calls leadgate's session engine drives -----------------------
+
+_CUSTOM = ("custom_one", "custom_two", "custom_three", "custom_four", "custom_five")
+
+
+def _call_facts(conn: Connection, user: str, campaign: Mapping[str, Any], uniqueid: str,
+                now: datetime) -> CallFacts:  # fmt: skip
+    agent = webhook_store.agent_row(conn, user) or {}
+    live = webhook_store.live_agent_row(conn, user) or {}
+    posted = {
+        "uniqueid": uniqueid, "call_id": str(live.get("callerid") or ""),
+        "session_id": str(live.get("conf_exten") or ""),
+        "server_ip": str(live.get("server_ip") or ""),
+        "customer_server_ip": str(live.get("server_ip") or ""),
+        "agent_log_id": str(live.get("agent_log_id") or ""),
+        "SIPexten": str(live.get("extension") or ""),
+    }  # fmt: skip
+    return CallFacts(
+        agent=Agent(
+            user=user, full_name=str(agent.get("full_name") or ""),
+            user_group=str(agent.get("user_group") or ""), email=str(agent.get("email") or ""),
+            custom=tuple(str(agent.get(name) or "") for name in _CUSTOM),
+        ),
+        campaign_id=str(campaign["campaign_id"]), group=str(campaign["campaign_id"]),
+        posted=posted, now=now,
+        campaign_custom=tuple(str(campaign.get(name) or "") for name in _CUSTOM),
+    )  # fmt: skip
+
+
+def _lead_and_list(conn: Connection, lead_id: int) -> tuple[Mapping[str, Any], ListFacts] | None:
+    lead = webhook_store.stored_lead(conn, lead_id)
+    if lead is None:
+        return None
+    row = webhook_store.list_row(conn, int(lead["list_id"] or 0))
+    facts = ListFacts()
+    if row is not None:
+        facts = ListFacts(str(row["list_name"] or ""), str(row["list_description"] or ""),
+                          str(row["campaign_id"] or ""))  # fmt: skip
+    return lead, facts
+
+
+def call_dispositioned(conn: Connection, event: CallDispositioned, *, now: datetime) -> list[str]:
+    """Queue the campaign's dispo_call_url (or its qualifying ALT rows); the URLs."""
+    campaign = webhook_store.campaign_call_urls(conn, event.campaign_id)
+    found = _lead_and_list(conn, event.lead_id)
+    if campaign is None or found is None:
+        return []
+    lead, list_facts = found
+    address = webhooks.dispo_address(campaign["dispo_call_url"], None, is_ingroup=False)
+    alt = []
+    if address == webhooks.ALT:
+        rows = webhook_store.call_url_rows(conn, event.campaign_id, "campaign", "dispo")
+        alt = webhooks.dispo_alt_rows(
+            [url_row(row) for row in rows], status=event.status,
+            list_id=str(lead["list_id"]), talk_time=event.talk_seconds,
+        )  # fmt: skip
+    templates = webhooks.templates_of(address, alt)
+    if not templates:
+        return []
+    call = _call_facts(conn, event.user, campaign, event.uniqueid, now)
+    dispo = Dispo(
+        status=event.status,
+        status_name=webhook_store.status_name(conn, event.status, event.campaign_id),
+        talk=Talk.of(event.talk_seconds, 0), callback_datetime=event.callback_datetime,
+    )  # fmt: skip
+    urls = [webhooks.dispo_url(template, lead, list_facts, call, dispo) for template in templates]
+    outbox.enqueue(conn, url_type="dispo", uniqueid=event.uniqueid or str(event.lead_id),
+                   lead_id=event.lead_id, urls=urls, now=now)  # fmt: skip
+    return urls
+
+
+def call_answered(conn: Connection, event: CallAnswered, *, now: datetime) -> list[str]:
+    """Queue the campaign's start_call_url (or its ALT rows for the lead's list); the URLs."""
+    campaign = webhook_store.campaign_call_urls(conn, event.campaign_id)
+    found = _lead_and_list(conn, event.lead_id)
+    if campaign is None or found is None:
+        return []
+    lead, list_facts = found
+    address = webhooks.start_address(campaign["start_call_url"], None, is_ingroup=False)
+    alt = []
+    if address == webhooks.ALT:
+        rows = webhook_store.call_url_rows(conn, event.campaign_id, "campaign", "start")
+        alt = webhooks.start_alt_rows([url_row(row) for row in rows], list_id=str(lead["list_id"]))
+    templates = webhooks.templates_of(address, alt)
+    if not templates:
+        return []
+    call = _call_facts(conn, event.user, campaign, event.uniqueid, now)
+    urls = [webhooks.start_url(template, lead, list_facts, call) for template in templates]
+    outbox.enqueue(conn, url_type="start", uniqueid=event.uniqueid or str(event.lead_id),
+                   lead_id=event.lead_id, urls=urls, now=now)  # fmt: skip
+    return urls

@@ -8,7 +8,16 @@ from typing import Any
 
 from sqlalchemy import BigInteger, Connection, Table, bindparam, select
 
-from leadgate.storage.tables import vicidial_list, vicidial_lists, vicidial_url_multi
+from leadgate.storage.tables import (
+    vicidial_campaign_statuses,
+    vicidial_campaigns,
+    vicidial_list,
+    vicidial_lists,
+    vicidial_live_agents,
+    vicidial_statuses,
+    vicidial_url_multi,
+    vicidial_users,
+)
 
 U = vicidial_url_multi.c
 URL_ROW_COLUMNS = ("url_id", "campaign_id", "entry_type", "url_type", "active", "url_rank",
@@ -63,3 +72,41 @@ def stored_lead(conn: Connection, lead_id: int) -> Mapping[str, Any] | None:
 def custom_row(conn: Connection, table: Table, lead_id: int) -> Mapping[str, Any] | None:
     row = conn.execute(select(table).where(table.c.lead_id == lead_id)).mappings().first()
     return dict(row) if row is not None else None
+
+
+def agent_row(conn: Connection, user: str) -> Mapping[str, Any] | None:
+    """The vicidial_users facts a call URL carries (never the password)."""
+    c = vicidial_users.c
+    query = select(c.user, c.full_name, c.user_group, c.email, c.custom_one, c.custom_two,
+                   c.custom_three, c.custom_four, c.custom_five).where(c.user == user)  # fmt: skip
+    row = conn.execute(query).mappings().first()
+    return dict(row) if row is not None else None
+
+
+def campaign_call_urls(conn: Connection, campaign_id: str) -> Mapping[str, Any] | None:
+    c = vicidial_campaigns.c
+    query = select(c.campaign_id, c.start_call_url, c.dispo_call_url, c.custom_one,
+                   c.custom_two, c.custom_three, c.custom_four, c.custom_five
+                   ).where(c.campaign_id == campaign_id)  # fmt: skip
+    row = conn.execute(query).mappings().first()
+    return dict(row) if row is not None else None
+
+
+def live_agent_row(conn: Connection, user: str) -> Mapping[str, Any] | None:
+    c = vicidial_live_agents.c
+    query = select(c.user, c.server_ip, c.conf_exten, c.extension, c.callerid, c.uniqueid,
+                   c.agent_log_id).where(c.user == user)  # fmt: skip
+    row = conn.execute(query).mappings().first()
+    return dict(row) if row is not None else None
+
+
+def status_name(conn: Connection, status: str, campaign_id: str) -> str:
+    """The status's name: the system status, else the campaign's own."""
+    s = vicidial_statuses.c
+    name = conn.execute(select(s.status_name).where(s.status == status)).scalar()
+    if name is None:
+        cs = vicidial_campaign_statuses.c
+        name = conn.execute(
+            select(cs.status_name).where(cs.status == status, cs.campaign_id == campaign_id)
+        ).scalar()
+    return str(name or "")

@@ -379,7 +379,12 @@ class _SessionStep:
         if len(parts) >= 4 and len(parts[1]) > 12:
             self.schedule_callback(lead, status, parts[1], parts[2], parts[3])
         self.uow.emit(LeadStatusSet(lead_id, status, self.user))
-        self.uow.emit(CallDispositioned(lead_id, self.user, self.campaign_id, status, uniqueid))
+        callback_at = parts[1] if len(parts) >= 4 and len(parts[1]) > 12 else ""
+        talk = int(self.session.get("call_talk_seconds") or 0)
+        self.uow.emit(
+            CallDispositioned(lead_id, self.user, self.campaign_id, status, uniqueid,
+                              talk_seconds=talk, callback_datetime=callback_at)
+        )  # fmt: skip
         self.forget_call()
         calls_today = int(self.live.get("calls_today") or 0) + 1
         self.set_live(lead_id=0, uniqueid="", callerid="", calls_today=calls_today,

@@ -276,3 +276,34 @@ def test_one_engine_at_a_time_drives_a_session_and_a_dead_ones_are_taken_over(
     assert other.tick() == 1
     assert centre.live()["status"] == "READY"
     assert centre.engine.tick() == 0
+
+
+def test_answer_and_disposition_queue_the_campaign_call_urls(
+    centre: CallCentre, db: Database
+) -> None:
+    from leadgate.domain import webhooks_queue
+
+    db.add_event_consumer(webhooks_queue.consume)
+    centre.seed.execute(
+        "UPDATE vicidial_campaigns SET start_call_url = :start, dispo_call_url = :dispo "
+        "WHERE campaign_id = 'TESTCAMP'",
+        start="VARhttp://crm.example/start?lead=--A--lead_id--B--&agent=--A--user--B--",
+        dispo="http://crm.example/dispo?lead=--A--lead_id--B--&st=--A--dispo--B--"
+        "&tt=--A--talk_time--B--&name=--A--first_name--B--",
+    )
+    lead_id = centre.seed.lead(phone_number="3125551111", list_id=101, first_name="Mary Ann")
+    centre.agent("1000")
+    centre.phones.script = [_answered(ring=5, talk=600)]
+    centre.api("external_dial", value="3125551111", phone_code="1", search="YES", preview="NO",
+               focus="YES")  # fmt: skip
+    centre.tick(0)
+    centre.tick(5)  # answered: start URL
+    centre.tick(214)
+    centre.api("external_status", value="SALE")
+    centre.tick(0)
+    queued = centre.rows("leadgate_webhook_outbox", "url_type", "url", order_by="outbox_id")
+    assert queued == [
+        {"url_type": "start", "url": f"http://crm.example/start?lead={lead_id}&agent=1000"},
+        {"url_type": "dispo",
+         "url": f"http://crm.example/dispo?lead={lead_id}&st=SALE&tt=214&name=Mary+Ann"},
+    ]  # fmt: skip
