@@ -43,7 +43,7 @@ class Deliveries:
         self.count = 0
 
 
-def start_receiver(deliveries: Deliveries) -> ThreadingHTTPServer:
+def start_receiver(deliveries: Deliveries, delay: float) -> ThreadingHTTPServer:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -53,6 +53,7 @@ def start_receiver(deliveries: Deliveries) -> ThreadingHTTPServer:
         def do_GET(self) -> None:  # noqa: N802
             query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
             lead_id = int(query["lead"][0])
+            time.sleep(delay)  # deliveries in flight when the kill comes
             with deliveries.lock:
                 deliveries.ids_by_lead[lead_id].add(self.headers.get("webhook-id", ""))
                 deliveries.count += 1
@@ -101,6 +102,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--clients", type=int, default=6)
+    parser.add_argument(
+        "--receiver-delay", type=float, default=0.2, help="seconds the receiver takes per delivery"
+    )
     args = parser.parse_args()
 
     import sqlalchemy as sa
@@ -109,7 +113,7 @@ def main() -> int:
 
     database = ScratchDatabase(args.backend, "kill9")
     deliveries = Deliveries()
-    receiver = start_receiver(deliveries)
+    receiver = start_receiver(deliveries, args.receiver_delay)
     server: subprocess.Popen[bytes] | None = None
     try:
         subprocess.run([sys.executable, "-m", "leadgate", "init", "--db", database.url],
@@ -149,7 +153,7 @@ def main() -> int:
         for client in clients:
             client.join()
 
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         pending = -1
         while time.monotonic() < deadline:
             with engine.begin() as conn:
