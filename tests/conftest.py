@@ -100,8 +100,10 @@ def seed(db: Database) -> Seeder:
 @pytest.fixture
 def settings(db_url: str) -> Settings:
     # No login-row cache: tests change users between calls and expect it to count at once.
-    # No session engine unless a test starts one: it would write while tests set up rows.
-    return Settings(db_url=db_url, log_api_urls=False, login_row_cache_seconds=0, telephony="off")
+    # No session engine and no webhook dispatcher unless a test starts one: they would write
+    # (and run statements) while tests set up rows or count statements.
+    return Settings(db_url=db_url, log_api_urls=False, login_row_cache_seconds=0, telephony="off",
+                    webhooks_dispatcher=False)  # fmt: skip
 
 
 @pytest.fixture
