@@ -101,6 +101,9 @@ def endpoint(
     db: DbOption = None,
     post: Annotated[bool, typer.Option("--post/--get", help="POST a JSON body instead of GET.")] = False,
     secret: Annotated[str, typer.Option("--secret", help="Standard Webhooks signing secret.")] = "",
+    pass_value: Annotated[str, typer.Option(
+        "--pass-value", help="Sent for --A--pass--B-- in dispo/start URLs (VICIdial sends the "
+        "agent's password; leadgate this value, or nothing).")] = "",
     remove: Annotated[bool, typer.Option("--remove", help="Forget this endpoint.")] = False,
 ) -> None:  # fmt: skip
     """Opt an endpoint in to POST and/or signed deliveries (VICIdial's plain GET otherwise)."""
@@ -111,9 +114,8 @@ def endpoint(
         if remove:
             found = outbox.remove_endpoint(conn, url_prefix)
         else:
-            outbox.set_endpoint(
-                conn, outbox.Endpoint(url_prefix, "POST" if post else "GET", secret)
-            )
+            method = "POST" if post else "GET"
+            outbox.set_endpoint(conn, outbox.Endpoint(url_prefix, method, secret, pass_value))
             found = 1
     database.dispose()
     if not found:

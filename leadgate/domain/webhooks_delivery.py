@@ -139,6 +139,8 @@ class EndpointOptions:
     url_prefix: str
     method: str = "GET"
     secret: str = ""
+    # D11: what --A--pass--B-- becomes in this endpoint's dispo/start URLs ('' = nothing).
+    pass_value: str = ""
 
 
 def endpoint_for(url: str, endpoints: Sequence[EndpointOptions]) -> EndpointOptions | None:

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection
 
-from leadgate.domain import webhooks
+from leadgate.domain import webhooks, webhooks_delivery
 from leadgate.domain.events import CallAnswered, CallDispositioned, LeadAdded
 from leadgate.domain.webhooks import Agent, CallFacts, Dispo, ListFacts, NewLead, Talk, UrlRow
 from leadgate.storage import leads as lead_store
@@ -149,6 +150,17 @@ def _lead_and_list(conn: Connection, lead_id: int) -> tuple[Mapping[str, Any], L
     return lead, facts
 
 
+def _with_pass(conn: Connection, call: CallFacts, template: str) -> CallFacts:
+    """D11: the operator's per-endpoint value for --A--pass--B--, only where the template asks
+    for it (VICIdial sends the agent's plain password, which leadgate does not have)."""
+    if "--a--pass--b--" not in template.lower():
+        return call
+    options = [webhooks_delivery.EndpointOptions(e.url_prefix, pass_value=e.pass_value)
+               for e in outbox.endpoints(conn)]  # fmt: skip
+    endpoint = webhooks_delivery.endpoint_for(webhooks.strip_var_prefix(template), options)
+    return replace(call, pass_value=endpoint.pass_value if endpoint is not None else "")
+
+
 def call_dispositioned(conn: Connection, event: CallDispositioned, *, now: datetime) -> list[str]:
     """Queue the campaign's dispo_call_url (or its qualifying ALT rows); the URLs."""
     campaign = webhook_store.campaign_call_urls(conn, event.campaign_id)
@@ -173,7 +185,8 @@ def call_dispositioned(conn: Connection, event: CallDispositioned, *, now: datet
         status_name=webhook_store.status_name(conn, event.status, event.campaign_id),
         talk=Talk.of(event.talk_seconds, 0), callback_datetime=event.callback_datetime,
     )  # fmt: skip
-    urls = [webhooks.dispo_url(template, lead, list_facts, call, dispo) for template in templates]
+    urls = [webhooks.dispo_url(template, lead, list_facts, _with_pass(conn, call, template), dispo)
+            for template in templates]  # fmt: skip
     outbox.enqueue(conn, url_type="dispo", uniqueid=event.uniqueid or str(event.lead_id),
                    lead_id=event.lead_id, urls=urls, now=now)  # fmt: skip
     return urls
@@ -195,7 +208,8 @@ def call_answered(conn: Connection, event: CallAnswered, *, now: datetime) -> li
     if not templates:
         return []
     call = _call_facts(conn, event.user, campaign, event.uniqueid, now)
-    urls = [webhooks.start_url(template, lead, list_facts, call) for template in templates]
+    urls = [webhooks.start_url(template, lead, list_facts, _with_pass(conn, call, template))
+            for template in templates]  # fmt: skip
     outbox.enqueue(conn, url_type="start", uniqueid=event.uniqueid or str(event.lead_id),
                    lead_id=event.lead_id, urls=urls, now=now)  # fmt: skip
     return urls
