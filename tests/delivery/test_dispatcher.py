@@ -241,3 +241,33 @@ def test_purge_removes_only_finished_rows_older_than_asked(db: Database) -> None
                 finished_at=None if state == "pending" else old))  # fmt: skip
         assert outbox.purge(conn, ["delivered"], old + timedelta(days=1)) == 1
         assert outbox.counts_by_state(conn) == {"pending": 1, "delivered": 0, "dead": 1}
+
+
+def test_webhooks_run_delivers_on_its_own_and_stops_on_sigint(db: Database) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    with running_receiver() as receiver:
+        _queue(db, f"{receiver.base}/standalone")
+        env = dict(os.environ, LEADGATE_WEBHOOK_POLL_SECONDS="0.1")
+        process = subprocess.Popen(
+            [sys.executable, "-m", "leadgate", "webhooks", "run", "--db", db.url],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        try:
+            deadline = time.monotonic() + 30
+            while not receiver.requests and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert receiver.targets() == ["/standalone"]
+            while _rows(db)[0]["state"] == "pending" and time.monotonic() < deadline:
+                time.sleep(0.1)
+        finally:
+            process.send_signal(signal.SIGINT)
+            _, errors = process.communicate(timeout=30)
+        assert process.returncode == 0, errors
+        assert b"Traceback" not in errors
+    assert _rows(db)[0]["state"] == "delivered"
+    with db.transaction() as conn:  # the lease is given back on the way out
+        assert conn.execute(select(outbox.leadgate_leases)).all() == []
