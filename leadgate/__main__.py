@@ -1,3 +1,3 @@
-from leadgate.cli.main import app
+from leadgate.cli.main import main
 
-app()
+main()

@@ -1,14 +1,40 @@
-"""Every knob leadgate has, read from the environment (LEADGATE_*) or given by the CLI."""
+"""Every knob leadgate has, read from the environment (LEADGATE_*) or given by the CLI.
 
+Precedence: a command-line option, then a LEADGATE_* environment variable, then a `.env` file in
+the current directory (same names), then the default below. README "Settings" lists them all.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
 from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+def data_dir() -> Path:
+    """Where the default SQLite database lives: never the current directory.
+
+    $LEADGATE_DATA_DIR, else $XDG_DATA_HOME/leadgate, else ~/.local/share/leadgate.
+    """
+    explicit = os.environ.get("LEADGATE_DATA_DIR")
+    if explicit:
+        return Path(explicit).expanduser().absolute()
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
+    return (base / "leadgate").absolute()
+
+
+def default_db_url() -> str:
+    return f"sqlite:///{data_dir() / 'leadgate.db'}"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="LEADGATE_", env_file=".env", extra="ignore")
 
-    db_url: str = "sqlite:///./leadgate.db"
+    # sqlite:///path, mysql://user:pass@host/db or postgresql://user@host/db.
+    db_url: str = ""
     host: str = "127.0.0.1"
     port: int = 8000
     workers: int = 1
@@ -59,6 +85,20 @@ class Settings(BaseSettings):
     webhook_poll_seconds: float = 0.5  # how often the dispatcher looks for due rows
     webhook_lease_seconds: float = 15.0  # a dispatcher that stops renewing is replaced after
     webhook_rows_cache_seconds: float = 3.0  # apinewlead rows re-read at most this often
+
+    # The largest request body the API URLs accept (bytes); a larger one gets HTTP 413.
+    max_body_bytes: int = 1_048_576
+    # A request body must arrive completely within this time (seconds), else HTTP 408.
+    body_timeout_seconds: float = 30.0
+    # A connection that sends no complete request header within this time (seconds) is
+    # closed: idle keep-alive connections and half-sent headers alike.
+    idle_timeout_seconds: float = 30.0
+    # One line per request on stderr: off, plain or json (passwords masked).
+    access_log: Literal["off", "plain", "json"] = "off"
+
+    def model_post_init(self, _context: object) -> None:
+        if not self.db_url:
+            self.db_url = default_db_url()
 
 
 def load_settings(**overrides: object) -> Settings:

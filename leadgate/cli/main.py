@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import os
+import sys
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from sqlalchemy.exc import SQLAlchemyError
 
-from leadgate.cli import agents, campaigns, dnc, lists, users, webhooks
-from leadgate.cli.common import DbOption, open_database
-from leadgate.settings import load_settings
+import leadgate
+from leadgate.cli import agents, campaigns, common, dnc, lists, users, webhooks
+from leadgate.cli.common import DbOption, database_failure, err_console, open_database
+from leadgate.settings import Settings, load_settings
 
 app = typer.Typer(
-    help="leadgate: VICIdial-compatible lead-intake API server.", no_args_is_help=True
+    help="leadgate: VICIdial-compatible lead-intake API server. "
+    "Every option also reads its LEADGATE_* environment variable or a .env file (README).",
+    no_args_is_help=True,
 )
 app.add_typer(users.app, name="user")
 app.add_typer(lists.app, name="list")
@@ -21,7 +26,25 @@ app.add_typer(campaigns.app, name="campaign")
 app.add_typer(dnc.app, name="dnc")
 app.add_typer(agents.app, name="agent")
 app.add_typer(webhooks.app, name="webhooks")
-console = Console()
+console = Console(soft_wrap=True, highlight=False)
+
+_DEFAULTS = Settings.model_fields
+
+
+def _version(value: bool) -> None:
+    if value:
+        console.print(f"leadgate {leadgate.__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """leadgate: VICIdial-compatible lead-intake API server."""
 
 
 @app.command()
@@ -29,46 +52,71 @@ def init(db: DbOption = None) -> None:
     """Create or upgrade the database schema, and nothing else."""
     from leadgate.storage.schema import upgrade_schema
 
-    database = open_database(db)
+    database = open_database(db, create=True)
     upgrade_schema(database)
-    console.print(f"schema ready on {database.engine.url.render_as_string(hide_password=True)}")
+    console.print(f"schema ready on {common.shown_url(database.url)}")
 
 
 @app.command()
 def serve(
     db: DbOption = None,
-    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
-    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
-    workers: Annotated[int | None, typer.Option(help="Server processes sharing the port.")] = None,
+    host: Annotated[
+        str | None,
+        typer.Option(help="Address to listen on.", envvar="LEADGATE_HOST",
+                     show_default=str(_DEFAULTS["host"].default)),
+    ] = None,
+    port: Annotated[
+        int | None,
+        typer.Option(help="Port to listen on.", envvar="LEADGATE_PORT",
+                     show_default=str(_DEFAULTS["port"].default)),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Server processes sharing the port.", envvar="LEADGATE_WORKERS",
+                     show_default=str(_DEFAULTS["workers"].default)),
+    ] = None,
     server: Annotated[str, typer.Option(help="granian (fast) or uvicorn.")] = "granian",
-) -> None:
+) -> None:  # fmt: skip
     """Run the HTTP server (creating the schema and a first admin user when needed)."""
     from leadgate.cli.bootstrap import bootstrap
+    from leadgate.cli.serving import ensure_port_free, run_granian, run_uvicorn
 
+    if server not in ("granian", "uvicorn"):
+        common.fail(f"unknown server {server!r}: granian or uvicorn")
     settings = load_settings(db_url=db, host=host, port=port, workers=workers)
+    ensure_port_free(settings.host, settings.port)
+    open_database(settings.db_url, create=True).dispose()
     bootstrap(settings.db_url, console)
     # Worker processes read their configuration from the environment.
     os.environ["LEADGATE_DB_URL"] = settings.db_url
     console.print(f"leadgate listening on http://{settings.host}:{settings.port} "
                   f"({settings.workers} worker(s), {server})")  # fmt: skip
     if server == "uvicorn":
-        import uvicorn
+        run_uvicorn(settings)
+    else:
+        run_granian(settings)
 
-        uvicorn.run(
-            "leadgate.http.app:create_app_from_env",
-            factory=True, host=settings.host, port=settings.port, workers=settings.workers,
-            access_log=False, log_level="warning",
-        )  # fmt: skip
-        return
-    from granian.constants import Interfaces
-    from granian.server import Server
 
-    Server(
-        "leadgate.http.app:create_app_from_env",
-        factory=True, address=settings.host, port=settings.port, workers=settings.workers,
-        interface=Interfaces.ASGI, log_access=False, respawn_failed_workers=True,
-    ).serve()  # fmt: skip
+def main() -> None:
+    """The console script: database failures anywhere are one line and exit code 1, and a
+    failed command leaves no SQLite file it created behind."""
+    try:
+        app()
+    except SystemExit as exc:
+        if exc.code not in (0, None):
+            _remove_created_files()
+        raise
+    except SQLAlchemyError as exc:
+        _remove_created_files()
+        err_console.print(f"[red]error:[/red] {database_failure(exc)}", highlight=False)
+        sys.exit(1)
+
+
+def _remove_created_files() -> None:
+    for path in common.created_files:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 if __name__ == "__main__":
-    app()
+    main()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
+from urllib.parse import urlencode
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
@@ -15,6 +17,15 @@ from leadgate.delivery.dispatcher import webhook_dispatcher
 from leadgate.domain import phone_code_facts, webhooks_queue
 from leadgate.domain.auth import RecentLogins
 from leadgate.domain.passwords import PasswordVerifier
+from leadgate.http.body import (
+    FORM_TYPES,
+    BodyTooLarge,
+    BodyTooSlow,
+    ClientGone,
+    form_pairs,
+    read_body,
+)
+from leadgate.http.middleware import MergeSlashes, RequestLog, configure_access_log
 from leadgate.settings import Settings, load_settings
 from leadgate.storage.database import Database
 from leadgate.wire.reply import Reply
@@ -27,21 +38,19 @@ HEADERS = {
     "Pragma": "no-cache",
 }
 MEDIA_TYPE = "text/html; charset=utf-8"
-FORM_TYPES = ("application/x-www-form-urlencoded", "text/plain", "")
+API_METHODS = "GET, POST"
 
 
-async def _api_request(request: Request) -> ApiRequest:
+async def _api_request(request: Request, settings: Settings) -> ApiRequest:
     body = b""
     if request.method == "POST":
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        raw = await request.body()
+        raw = await read_body(request, settings.max_body_bytes, settings.body_timeout_seconds)
         if content_type in FORM_TYPES:
             body = raw
         elif content_type == "multipart/form-data":
-            form = await request.form()
-            body = "&".join(
-                f"{k}={v}" for k, v in form.multi_items() if isinstance(v, str)
-            ).encode()
+            # Re-encoded properly, so that `50% off & more` stays one value of one field.
+            body = urlencode(await form_pairs(request, raw)).encode()
     query = request.scope.get("query_string", b"")
     return ApiRequest(
         params=parse_params(query, body),
@@ -54,6 +63,11 @@ async def _api_request(request: Request) -> ApiRequest:
 
 def _response(reply: Reply) -> Response:
     return Response(reply.body, status_code=reply.status, headers=HEADERS, media_type=MEDIA_TYPE)
+
+
+def _refusal(status: int, text: str) -> Response:
+    # The rest of the body is not read: the connection cannot be reused.
+    return PlainTextResponse(text, status_code=status, headers={"Connection": "close"})
 
 
 def create_app(
@@ -73,13 +87,25 @@ def create_app(
         RecentLogins(settings.login_row_cache_seconds),
     )
 
-    async def non_agent_api(request: Request) -> Response:
-        api_request = await _api_request(request)
-        return _response(await database.run(service.handle_non_agent, api_request))
+    def endpoint(handle: Callable[[ApiRequest], Reply]) -> Callable[[Request], Awaitable[Response]]:
+        async def api(request: Request) -> Response:
+            if request.method == "HEAD":
+                # Answering HEAD would mean running the function: nothing may change.
+                return Response(status_code=405, headers={"Allow": API_METHODS})
+            try:
+                api_request = await _api_request(request, settings)
+            except BodyTooLarge:
+                return _refusal(413, "request body too large\n")
+            except BodyTooSlow:
+                return _refusal(408, "request body not received in time\n")
+            except ClientGone:
+                return _refusal(400, "")
+            return _response(await database.run(handle, api_request))
 
-    async def agent_api(request: Request) -> Response:
-        api_request = await _api_request(request)
-        return _response(await database.run(service.handle_agent, api_request))
+        return api
+
+    non_agent_api = endpoint(service.handle_non_agent)
+    agent_api = endpoint(service.handle_agent)
 
     async def health(_request: Request) -> Response:
         try:
@@ -111,7 +137,13 @@ def create_app(
             Route("/health", health, methods=["GET", "HEAD"]),
         ],
         lifespan=lifespan,
+        middleware=[
+            Middleware(RequestLog, mode=settings.access_log),
+            Middleware(MergeSlashes),
+        ],
     )
+    if settings.access_log != "off":
+        configure_access_log()
     app.state.service = service
     return app
 

@@ -9,6 +9,7 @@ never the catch-all SYSTEM ERROR line. Each request also carries a few ordinary 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import quote_from_bytes
 
 import pytest
@@ -16,6 +17,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
+from leadgate.http.app import create_app
+from leadgate.settings import Settings
+from leadgate.storage.database import Database
 from tests.factories import Seeder
 
 URL = "/vicidial/non_agent_api.php"
@@ -187,7 +191,16 @@ def test_update_lead_each_parameter_ten_kilobytes_of_quotes(
     check_answer(response.status_code, response.text)
 
 
-def test_every_parameter_hostile_at_once(client: TestClient, world: Seeder) -> None:
+@pytest.fixture
+def roomy_client(db: Database, settings: Settings) -> Iterator[TestClient]:
+    """All parameters 10 kB long at once make a 3 MB body: above the default body limit."""
+    roomy = settings.model_copy(update={"max_body_bytes": 16 * 1024 * 1024})
+    with TestClient(create_app(roomy, db)) as test_client:
+        yield test_client
+
+
+def test_every_parameter_hostile_at_once(roomy_client: TestClient, world: Seeder) -> None:
+    client = roomy_client
     for function, names in (
         ("update_lead", UPDATE_LEAD_PARAMETERS),
         ("batch_update_lead", BATCH_PARAMETERS),
