@@ -29,6 +29,8 @@ err_console = Console(stderr=True, soft_wrap=True)
 
 # SQLite files this process created; main() removes them again when the command fails.
 created_files: list[Path] = []
+# Databases this process opened; main() closes their connections when the command ends.
+opened: list[Database] = []
 
 
 def shown_url(url: str) -> str:
@@ -69,6 +71,7 @@ def open_database(db: str | None, *, create: bool = False) -> Database:
         database.dispose()
         fail(f"database {shown_url(url)} has no leadgate tables: run `leadgate init` first")
     err_console.print(f"database: {shown_url(url)}", style="dim", highlight=False)
+    opened.append(database)
     return database
 
 

@@ -110,6 +110,9 @@ def main() -> None:
         _remove_created_files()
         err_console.print(f"[red]error:[/red] {database_failure(exc)}", highlight=False)
         sys.exit(1)
+    finally:
+        while common.opened:
+            common.opened.pop().dispose()
 
 
 def _remove_created_files() -> None:

@@ -27,8 +27,10 @@ API = {"source": "test", "user": "6666", "pass": API_PASSWORD}
 
 @pytest.fixture
 def url_log_client(db: Database, settings: Settings) -> Iterator[TestClient]:
-    """A server that also writes vicidial_api_urls (LEADGATE_LOG_API_URLS=true)."""
-    with TestClient(create_app(settings.model_copy(update={"log_api_urls": True}), db)) as c:
+    """A server that also writes vicidial_api_urls (LEADGATE_LOG_API_URLS=true), and takes
+    bodies above the default 1 MB limit (the long-value tests post several 420 kB fields)."""
+    logging = settings.model_copy(update={"log_api_urls": True, "max_body_bytes": 16 << 20})
+    with TestClient(create_app(logging, db)) as c:
         yield c
 
 
