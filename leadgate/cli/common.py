@@ -25,6 +25,7 @@ DbOption = Annotated[
 ]
 
 # soft_wrap: an error stays one line however narrow the terminal.
+URL_FORMS = "use sqlite:///path, mysql://… or postgresql://…"
 err_console = Console(stderr=True, soft_wrap=True)
 
 # SQLite files this process created; main() removes them again when the command fails.
@@ -51,7 +52,7 @@ def open_database(db: str | None, *, create: bool = False) -> Database:
     try:
         parsed = normalise_url(url)
     except (ArgumentError, ValueError) as exc:
-        fail(f"bad database URL ({_first_line(exc)}): use sqlite:///path, mysql://… or postgresql://…")
+        fail(f"bad database URL ({_first_line(exc)}): {URL_FORMS}")
     sqlite_file = _sqlite_file(parsed)
     if sqlite_file is not None and not sqlite_file.exists():
         if not create:
