@@ -156,7 +156,7 @@ def fresh_database(db_url: str | None, workdir: Path) -> Iterator[str]:
         yield f"sqlite:///{workdir / 'bench.db'}"
         return
     admin_url = normalise_url(db_url)
-    name = f"leadgate_bench_{os.getpid()}"
+    name = f"{os.environ.get('LEADGATE_TEST_DB_PREFIX', 'leadgate')}_bench_{os.getpid()}"
     engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     suffix = " CHARACTER SET utf8mb4" if engine.dialect.name == "mysql" else ""
     with engine.connect() as conn:

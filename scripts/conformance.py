@@ -10,7 +10,9 @@ Exit status is 0 only when every file passed.
 usage: scripts/conformance.py --backend sqlite|mysql|postgresql [--files cases,more]
                               [--groups a,b] [--diff] [--workers N]
 
-Environment: LEADGATE_TEST_MYSQL / LEADGATE_TEST_POSTGRESQL (admin URLs of the servers),
+Environment: LEADGATE_TEST_MYSQL / LEADGATE_TEST_POSTGRESQL (admin URLs of the servers: host,
+port, user), LEADGATE_TEST_DB_PREFIX (databases are named <prefix>_conf_<pid>_<file>; default
+leadgate), LEADGATE_CONFORMANCE_PORT (the server's port; default a free one),
 LEADGATE_CONFORMANCE_KIT (the kit's folder).
 """
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -62,7 +65,7 @@ class ScratchDatabase:
 
     def __init__(self, backend: str, tag: str) -> None:
         self.backend = backend
-        self.name = f"leadgate_conf_{os.getpid()}_{tag}"
+        self.name = f"{db_prefix()}_conf_{os.getpid()}_{tag}"
         self.tmp_dir: str | None = None
         self.admin_url = ""
         if backend == "sqlite":
@@ -103,7 +106,16 @@ class ScratchDatabase:
         self._admin(f"DROP DATABASE IF EXISTS {self.name}")
 
 
+def db_prefix() -> str:
+    prefix = os.environ.get("LEADGATE_TEST_DB_PREFIX", "leadgate")
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{0,30}", prefix):
+        raise SystemExit(f"LEADGATE_TEST_DB_PREFIX must be a plain identifier, not {prefix!r}")
+    return prefix
+
+
 def free_port() -> int:
+    if os.environ.get("LEADGATE_CONFORMANCE_PORT"):
+        return int(os.environ["LEADGATE_CONFORMANCE_PORT"])
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])

@@ -3,12 +3,14 @@
     pytest --db-url mysql://root@127.0.0.1/test
     pytest --db-url postgresql://postgres@127.0.0.1/postgres
 
-For a server database a fresh database named leadgate_test_<pid> is created for the session.
+For a server database a fresh database named leadgate_test_<pid> is created for the session and
+dropped at its end (LEADGATE_TEST_DB_PREFIX replaces `leadgate`; host and port come from the URL).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,7 +39,10 @@ def _session_database_url(option: str, tmp_dir: Path) -> tuple[str, str | None]:
     from sqlalchemy import create_engine
 
     admin_url = normalise_url(option)
-    name = f"leadgate_test_{os.getpid()}"
+    prefix = os.environ.get("LEADGATE_TEST_DB_PREFIX", "leadgate")
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{0,30}", prefix):
+        raise pytest.UsageError(f"LEADGATE_TEST_DB_PREFIX must be a plain identifier: {prefix!r}")
+    name = f"{prefix}_test_{os.getpid()}"
     engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
