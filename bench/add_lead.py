@@ -197,17 +197,30 @@ def prepare(url: str, analyze: bool = False) -> tuple[int, int]:
         rng = random.Random(7)
         dnc = sorted({f"{rng.randint(201, 989)}{rng.randint(0, 9_999_999):07d}"
                       for _ in range(SEEDED_DNC)})  # fmt: skip
-        leads = [{"entry_date": now, "modify_date": now, "status": "NEW", "user": API_USER,
-                  "vendor_lead_code": f"BV{n}", "list_id": LIST_ID, "phone_code": "1",
-                  "phone_number": str(SEED_PHONE_BASE + n), "first_name": "Seed",
-                  "last_name": f"Lead{n}", "gmt_offset_now": -5, "entry_list_id": 0,
-                  "rank": 0, "called_count": 0}  # fmt: skip
-                 for n in range(SEEDED_LEADS)]
+        leads = [
+            {
+                "entry_date": now,
+                "modify_date": now,
+                "status": "NEW",
+                "user": API_USER,
+                "vendor_lead_code": f"BV{n}",
+                "list_id": LIST_ID,
+                "phone_code": "1",
+                "phone_number": str(SEED_PHONE_BASE + n),
+                "first_name": "Seed",
+                "last_name": f"Lead{n}",
+                "gmt_offset_now": -5,
+                "entry_list_id": 0,
+                "rank": 0,
+                "called_count": 0,
+            }  # fmt: skip
+            for n in range(SEEDED_LEADS)
+        ]
         with database.transaction() as conn:
             dnc_store.insert_phones(conn, dnc, None)
             dnc_store.insert_phones(conn, dnc[::2], CAMPAIGN)
             for start in range(0, len(leads), 5000):
-                conn.execute(insert(vicidial_list), leads[start:start + 5000])
+                conn.execute(insert(vicidial_list), leads[start : start + 5000])
             ids = conn.execute(select(vicidial_list.c.lead_id).order_by(vicidial_list.c.lead_id))
             lead_ids = [int(row[0]) for row in ids]
         if analyze:

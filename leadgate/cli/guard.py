@@ -21,5 +21,7 @@ def refusals() -> Iterator[None]:
     except SQLAlchemyError as exc:
         # The driver's own message names the problem (missing table, lost server …).
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-        missing = any(s in reason.lower() for s in ("no such table", "doesn't exist", "does not exist"))
+        missing = any(
+            s in reason.lower() for s in ("no such table", "doesn't exist", "does not exist")
+        )
         fail(f"database error: {reason}" + (" (run `leadgate init` first)" if missing else ""))

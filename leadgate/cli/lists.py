@@ -27,9 +27,7 @@ CallTime = Annotated[
     str | None,
     typer.Option("--call-time", help="local_call_time: a call time id, or 'campaign'."),
 ]
-Expires = Annotated[
-    str | None, typer.Option("--expires", help="expiration_date, YYYY-MM-DD.")
-]
+Expires = Annotated[str | None, typer.Option("--expires", help="expiration_date, YYYY-MM-DD.")]
 
 
 def _values(campaign: str | None, name: str | None, description: str | None,

@@ -124,7 +124,9 @@ CAMPAIGN_FIELDS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def _validated(fields: Mapping[str, Callable[[Any], Any]], values: Mapping[str, Any]) -> dict[str, Any]:
+def _validated(
+    fields: Mapping[str, Callable[[Any], Any]], values: Mapping[str, Any]
+) -> dict[str, Any]:
     cleaned: dict[str, Any] = {}
     for name, value in values.items():
         if name not in fields:
@@ -199,9 +201,7 @@ def get_list(conn: Connection, list_id: int) -> dict[str, Any]:
     return row
 
 
-def create_list(
-    conn: Connection, list_id: int, values: Mapping[str, Any], now: datetime
-) -> None:
+def create_list(conn: Connection, list_id: int, values: Mapping[str, Any], now: datetime) -> None:
     cleaned = _validated(LIST_FIELDS, values)
     if "campaign_id" not in cleaned:
         raise CatalogError("a list needs a campaign (--campaign)")
@@ -213,9 +213,7 @@ def create_list(
     store.insert_list(conn, row)
 
 
-def update_list(
-    conn: Connection, list_id: int, values: Mapping[str, Any], now: datetime
-) -> None:
+def update_list(conn: Connection, list_id: int, values: Mapping[str, Any], now: datetime) -> None:
     get_list(conn, list_id)
     cleaned = _validated(LIST_FIELDS, values)
     if not cleaned:

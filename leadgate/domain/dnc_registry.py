@@ -88,9 +88,7 @@ def add(conn: Connection, phone: str, campaign_id: str | None, user: str, now: d
     return phone
 
 
-def remove(
-    conn: Connection, phone: str, campaign_id: str | None, user: str, now: datetime
-) -> str:
+def remove(conn: Connection, phone: str, campaign_id: str | None, user: str, now: datetime) -> str:
     phone = normalise_phone(phone)
     _require_campaign(conn, campaign_id)
     if store.delete_phone(conn, phone, campaign_id) == 0:

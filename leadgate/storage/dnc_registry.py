@@ -68,8 +68,16 @@ def write_log(
     if not phones:
         return
     rows = [
-        fit(vicidial_dnc_log, {"phone_number": p, "campaign_id": log_campaign, "action": action,
-                               "action_date": now, "user": user})  # fmt: skip
+        fit(
+            vicidial_dnc_log,
+            {
+                "phone_number": p,
+                "campaign_id": log_campaign,
+                "action": action,
+                "action_date": now,
+                "user": user,
+            },
+        )  # fmt: skip
         for p in phones
     ]
     conn.execute(insert(vicidial_dnc_log), rows)

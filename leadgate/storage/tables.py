@@ -858,7 +858,9 @@ vicidial_callbacks_archive = _archive_of(vicidial_callbacks, "vicidial_callbacks
 
 # phone first: serves phone-only look-ups and the per-list duplicate check (SQLite picks
 # the list_id index for "phone AND list" without statistics otherwise: a scan of the list).
-Index("ix_vicidial_list_phone_number_list_id", vicidial_list.c.phone_number, vicidial_list.c.list_id)
+Index(
+    "ix_vicidial_list_phone_number_list_id", vicidial_list.c.phone_number, vicidial_list.c.list_id
+)
 Index("ix_vicidial_list_list_id", vicidial_list.c.list_id)
 Index("ix_vicidial_list_vendor_lead_code", vicidial_list.c.vendor_lead_code)
 Index("ix_vicidial_list_status", vicidial_list.c.status)
@@ -1111,8 +1113,12 @@ PENDING, DELIVERED, DEAD = "pending", "delivered", "dead"
 leadgate_webhook_outbox = Table(
     "leadgate_webhook_outbox",
     metadata,
-    Column("outbox_id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
-           autoincrement=True),  # fmt: skip
+    Column(
+        "outbox_id",
+        BigInteger().with_variant(Integer, "sqlite"),
+        primary_key=True,
+        autoincrement=True,
+    ),  # fmt: skip
     # Stable across retries: the Standard Webhooks `webhook-id`, for receivers to de-duplicate.
     Column("webhook_id", String(40), nullable=False, unique=True),
     Column("url_type", String(10), nullable=False),  # apinewlead | dispo | start

@@ -64,9 +64,7 @@ def test_duplicate_refused_whatever_the_case(leadgate: Invoke, seed: Seeder) -> 
         result = leadgate("campaign", "add", campaign_id, "--name", "Copy")
         assert result.exit_code == 1
         assert "campaign TESTCAMP already exists" in result.stderr
-    assert seed.table_rows("vicidial_campaigns", "campaign_name") == [
-        {"campaign_name": "Original"}
-    ]
+    assert seed.table_rows("vicidial_campaigns", "campaign_name") == [{"campaign_name": "Original"}]
 
 
 def test_update_changes_only_given_fields(leadgate: Invoke, seed: Seeder) -> None:
@@ -94,9 +92,7 @@ def test_update_unknown_or_empty(leadgate: Invoke, seed: Seeder) -> None:
     empty = leadgate("campaign", "update", "TESTCAMP")
     assert empty.exit_code == 1
     assert "nothing to change" in empty.stderr
-    assert seed.table_rows("vicidial_campaigns", "campaign_name") == [
-        {"campaign_name": "TESTCAMP"}
-    ]
+    assert seed.table_rows("vicidial_campaigns", "campaign_name") == [{"campaign_name": "TESTCAMP"}]
 
 
 def test_show_lists_attached_lists(leadgate: Invoke, seed: Seeder) -> None:

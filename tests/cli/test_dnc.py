@@ -124,9 +124,7 @@ def test_import_counts_and_batches(leadgate: Invoke, seed: Seeder, tmp_path: Pat
     assert {row["campaign_id"] for row in log} == {"-SYSINT-"}
 
 
-def test_import_into_campaign_is_idempotent(
-    leadgate: Invoke, seed: Seeder, tmp_path: Path
-) -> None:
+def test_import_into_campaign_is_idempotent(leadgate: Invoke, seed: Seeder, tmp_path: Path) -> None:
     seed.campaign("TESTCAMP")
     file = tmp_path / "dnc.txt"
     file.write_text("3125550001\n3125550002\n")

@@ -34,7 +34,9 @@ def test_add_defaults(leadgate: Invoke, seed: Seeder) -> None:
     assert leadgate("list", "add", "101", "--campaign", "TESTCAMP").exit_code == 0
     [row] = seed.table_rows("vicidial_lists", *COLUMNS)
     assert (row["list_name"], row["active"], row["local_call_time"]) == (
-        "List 101", "Y", "campaign"
+        "List 101",
+        "Y",
+        "campaign",
     )
     assert row["expiration_date"] == date(2099, 12, 31)
 

@@ -101,7 +101,9 @@ def test_all_campaigns_group_still_limits_restricted_users_to_defined_lists(
     seed.list(202, "OTHER")
     with db.transaction() as conn:
         assert allowed_list_ids(conn, User({"api_list_restrict": "0"})) is None
-        everything = allowed_list_ids(conn, User({"api_list_restrict": "1", "user_group": "ALLGRP"}))
+        everything = allowed_list_ids(
+            conn, User({"api_list_restrict": "1", "user_group": "ALLGRP"})
+        )
         one = allowed_list_ids(conn, User({"api_list_restrict": "1", "user_group": "ONEGRP"}))
     assert everything == {"101", "202"}
     assert one == {"101"}
