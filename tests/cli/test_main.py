@@ -209,3 +209,13 @@ class socket_that_refuses:  # noqa: N801  (used as a context manager, like open(
 
     def __exit__(self, *_exc: object) -> None:
         return None
+
+
+def test_serve_with_an_unreachable_database_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket_that_refuses() as db_port, socket_that_refuses() as http_port:
+        url = f"postgresql://u@127.0.0.1:{db_port}/x"
+        code, _out, err = run(monkeypatch, capsys, "serve", "--db", url, "--port", str(http_port))
+    assert code == 1
+    assert err.startswith(f"error: cannot open database {url}: ") and err.count("\n") == 1
