@@ -25,7 +25,12 @@ from leadgate.http.body import (
     form_pairs,
     read_body,
 )
-from leadgate.http.middleware import MergeSlashes, RequestLog, configure_access_log
+from leadgate.http.middleware import (
+    MergeSlashes,
+    RequestLog,
+    configure_access_log,
+    not_found,
+)
 from leadgate.settings import Settings, load_settings
 from leadgate.storage.database import Database
 from leadgate.wire.reply import Reply
@@ -137,15 +142,20 @@ def create_app(
             Route("/health", health, methods=["GET", "HEAD"]),
         ],
         lifespan=lifespan,
-        middleware=[
-            Middleware(RequestLog, mode=settings.access_log),
-            Middleware(MergeSlashes),
-        ],
+        middleware=_middleware(settings),
     )
-    if settings.access_log != "off":
-        configure_access_log()
+    app.router.default = not_found
     app.state.service = service
     return app
+
+
+def _middleware(settings: Settings) -> list[Middleware]:
+    # No access-log layer at all when it is off: it would cost every request a few µs.
+    layers = [Middleware(MergeSlashes)]
+    if settings.access_log != "off":
+        configure_access_log()
+        layers.insert(0, Middleware(RequestLog, mode=settings.access_log))
+    return layers
 
 
 def _ping(database: Database) -> None:

@@ -1,4 +1,4 @@
-"""ASGI layers around the routes: merged slashes, the access log, 404s logged."""
+"""ASGI layers around the routes: merged slashes, the access log, and 404s logged."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import TextIO
 from urllib.parse import unquote_plus
 
+from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 access_log = logging.getLogger("leadgate.access")
@@ -56,10 +57,17 @@ def masked_query(query: str) -> str:
     return "&".join(pieces)
 
 
-class RequestLog:
-    """One access-log line per request (when enabled), and a warning for every 404."""
+async def not_found(scope: Scope, receive: Receive, send: Send) -> None:
+    """The router's answer to an unknown path, logged: a client with a wrong base URL shows."""
+    client = scope.get("client") or ("", 0)
+    http_log.warning("404 %s %s from %s", scope.get("method", ""), scope.get("path", ""), client[0])
+    await PlainTextResponse("Not Found", status_code=404)(scope, receive, send)
 
-    def __init__(self, app: ASGIApp, mode: str = "off") -> None:
+
+class RequestLog:
+    """One access-log line per request (installed only when the access log is on)."""
+
+    def __init__(self, app: ASGIApp, mode: str = "plain") -> None:
         self.app = app
         self.mode = mode
 
@@ -86,13 +94,9 @@ class RequestLog:
 
     def _log(self, scope: Scope, status: int, size: int, seconds: float) -> None:
         path = str(scope.get("path", ""))
-        query = masked_query(bytes(scope.get("query_string", b"")).decode("latin-1"))
         client = scope.get("client") or ("", 0)
         method = str(scope.get("method", ""))
-        if status == 404:
-            http_log.warning("404 %s %s from %s", method, path, client[0])
-        if self.mode == "off":
-            return
+        query = masked_query(bytes(scope.get("query_string", b"")).decode("latin-1"))
         when = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
         millis = round(seconds * 1000, 2)
         if self.mode == "json":
