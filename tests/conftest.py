@@ -21,7 +21,7 @@ from starlette.testclient import TestClient
 from leadgate.http.app import create_app
 from leadgate.settings import Settings
 from leadgate.storage.database import Database, normalise_url
-from leadgate.storage.leads import forget_custom_tables
+from leadgate.storage.leads.intake import forget_custom_tables
 from leadgate.storage.schema import upgrade_schema
 from leadgate.storage.tables import metadata
 from tests.factories import Seeder

@@ -17,11 +17,12 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from leadgate.domain import lead_intake
+from leadgate.domain.leads import intake as lead_intake
 from leadgate.domain.timezones import GmtOffset
 from leadgate.storage import dnc as dnc_store
-from leadgate.storage import leads as lead_store
 from leadgate.storage import live_agents, system
+from leadgate.storage.leads import intake as lead_store
+from leadgate.values.numbers import clamp_smallint
 
 # Statuses in which the agent is not paused (RESUME is refused in these).
 ACTIVE_STATUSES = frozenset({"READY", "QUEUE", "INCALL", "CLOSER"})
@@ -401,7 +402,7 @@ def update_screen_lead(conn: Connection, lead_id: int, texts: dict[str, str]) ->
 
 def _stored_lead_value(name: str, text: str) -> Any:
     if name == "rank":
-        return lead_intake.clamp_rank(text)
+        return clamp_smallint(text)
     if name == "gmt_offset_now":
         return _gmt_offset(text)
     if name == "date_of_birth":

@@ -16,7 +16,7 @@ from enum import Enum
 
 from sqlalchemy import Connection
 
-from leadgate.domain.lookups import as_id
+from leadgate.domain.leads.search import as_id
 from leadgate.storage import callback_admin
 from leadgate.storage import callbacks as callback_store
 

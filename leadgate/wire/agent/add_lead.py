@@ -5,8 +5,9 @@ It only stores the lead; the agent (or external_dial with lead_id) dials it.
 
 from __future__ import annotations
 
-from leadgate.domain import agent_sessions, lead_intake
+from leadgate.domain import agent_sessions
 from leadgate.domain.agent_sessions import ManualDialLead
+from leadgate.domain.leads import intake as lead_intake
 from leadgate.wire.agent import params
 from leadgate.wire.agent.common import AgentCall
 from leadgate.wire.context import Call

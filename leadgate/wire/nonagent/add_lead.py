@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from leadgate.domain import lead_intake
-from leadgate.domain.duplicates import Match, Scope
-from leadgate.domain.lead_intake import (
+from leadgate.domain.leads import intake as lead_intake
+from leadgate.domain.leads.custom_fields import CustomFieldsResult
+from leadgate.domain.leads.duplicates import Match, Scope
+from leadgate.domain.leads.intake import (
     AddLeadOptions,
     AddLeadOutcome,
     AddLeadRequest,
     CallbackResult,
-    CustomFieldsResult,
     HopperResult,
     Refusal,
     Refused,

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import NoReturn
 
-from leadgate.domain import lookups
-from leadgate.domain.lookups import LeadInfo, ListMissing, LookupProblem, as_id
+from leadgate.domain.leads import search
+from leadgate.domain.leads.search import LeadInfo, ListMissing, LookupProblem, as_id
 from leadgate.wire import filters
 from leadgate.wire.common import standard_checks
 from leadgate.wire.context import Call, Finished
@@ -20,7 +20,7 @@ from leadgate.wire.context import Call, Finished
 # The most rows one lead_search may return (VICIdial's `records`, default 1000).
 MAX_RECORDS = 2**31 - 1
 
-INFO_HEADER = (*lookups.INFO_COLUMNS, "lead_id")
+INFO_HEADER = (*search.INFO_COLUMNS, "lead_id")
 CALLBACK_HEADER = (
     "lead_id", "callback_type", "recipient", "callback_status", "lead_status", "callback_date",
     "entry_date", "user", "list_id", "campaign_id", "user_group", "customer_timezone",
@@ -69,7 +69,7 @@ def restricts_lists(call: Call) -> bool:
 
 def campaigns_of(call: Call, all_marker: str) -> frozenset[str] | None:
     assert call.user is not None
-    return lookups.allowed_campaigns(call.conn, call.user.user_group, all_marker=all_marker)
+    return search.allowed_campaigns(call.conn, call.user.user_group, all_marker=all_marker)
 
 
 # -- lead_search ----------------------------------------------------------------------------------
@@ -83,7 +83,7 @@ def lead_search(call: Call) -> None:
     vendor_lead_code = call.param("vendor_lead_code", filters.NO_SEMI_HASH_QUOTE)
     phone_number = call.param("phone_number", filters.PHONE)
     list_id = call.param("list_id", filters.DIGITS)
-    plan = lookups.plan_search(
+    plan = search.plan_search(
         call.param("search_method", filters.LOGIN), lead_id,
         call.param("lead_ids", filters.PHONE), vendor_lead_code, phone_number,
     )  # fmt: skip
@@ -104,8 +104,8 @@ def lead_search(call: Call) -> None:
         reason = "lead_search NOT AN ALLOWED LIST ID"
         data = f"{phone_number}|{list_id}"
         fail(call, reason, f"ERROR: {reason} - {data}", data)
-    scope = lookups.search_scope(call.conn, call.param("search_location", filters.UPPER), list_id)
-    result = lookups.run_search(call.conn, plan, scope, _records(call), archived(call))
+    scope = search.search_scope(call.conn, call.param("search_location", filters.UPPER), list_id)
+    result = search.run_search(call.conn, plan, scope, _records(call), archived(call))
     if result.found < 1:
         reason = "lead_search NO MATCHES FOUND IN THE SYSTEM"
         data = f"{lead_id}|{vendor_lead_code}|{phone_number}"
@@ -144,7 +144,7 @@ def lead_all_info(call: Call) -> None:
         fail(call, not_found, f"ERROR: {not_found}: {base_data}", base_data)
     separator, stage = delimiter(call.param("stage", filters.LOGIN))
     try:
-        result = lookups.all_info(
+        result = search.all_info(
             call.conn,
             lead_id=lead_id,
             phone_number=phone_number,
@@ -204,11 +204,11 @@ def lead_field_info(call: Call) -> None:
         fail(call, reason, f"ERROR: {reason}: {data}", data)
     number = int(lead_id)
     from_archive = archived(call)
-    lead = lookups.field_lead(call.conn, number, from_archive)
+    lead = search.field_lead(call.conn, number, from_archive)
     if lead is None:
         reason = "lead_field_info LEAD NOT FOUND"
         fail(call, reason, f"ERROR: {reason}: {user}|{lead_id}", f"{user}|{lead_id}")
-    if not lookups.list_visible(call.conn, lead.list_id, campaigns_of(call, "-ALL")):
+    if not search.list_visible(call.conn, lead.list_id, campaigns_of(call, "-ALL")):
         reason = "lead_field_info LIST NOT FOUND"
         data = f"{user}|{lead_id}|{lead.list_id}"
         fail(call, reason, f"ERROR: {reason}: {data}", data)
@@ -216,9 +216,9 @@ def lead_field_info(call: Call) -> None:
         if call.param("custom_fields", filters.ALNUM) == "Y":
             list_id = call.param("list_id", filters.LOGIN)
             table_list = list_id if len(list_id) > 1 else lead.entry_list_id
-            value = lookups.custom_field(call.conn, number, field_name, table_list)
+            value = search.custom_field(call.conn, number, field_name, table_list)
         else:
-            value = lookups.standard_field(call.conn, number, field_name, from_archive)
+            value = search.standard_field(call.conn, number, field_name, from_archive)
     except LookupProblem:
         reason = "lead_field_info LIST FIELD NOT FOUND"
         fail(call, reason, f"ERROR: {reason}: {user}|{lead_id}", f"{user}|{lead_id}")
@@ -243,8 +243,8 @@ def lead_callback_info(call: Call) -> None:
     header = call.param("header", filters.ALNUM)
     location = call.param("search_location", filters.UPPER)
     output = separator.join(CALLBACK_HEADER) + "\n" if header == "YES" else ""
-    for row in lookups.lead_callbacks(call.conn, int(lead_id), location):
-        if check_lists and not lookups.list_visible(call.conn, row.list_id, campaigns):
+    for row in search.lead_callbacks(call.conn, int(lead_id), location):
+        if check_lists and not search.list_visible(call.conn, row.list_id, campaigns):
             reason = "lead_callback_info LEAD NOT FOUND"
             fail(call, reason, f"ERROR: {reason}: |{user}|1|", "1")
         output += separator.join((lead_id, row.source, *row.values)) + "\n"
@@ -271,7 +271,7 @@ def lead_status_search(call: Call) -> None:
         reason = "lead_status_search INVALID SEARCH PARAMETERS"
         data = f"{user}|{status}|{day}|{lead_id}"
         fail(call, reason, f"ERROR: {reason}: {data}", data)
-    records = lookups.status_search(
+    records = search.status_search(
         call.conn,
         status=status,
         day=day,
@@ -289,7 +289,7 @@ def lead_status_search(call: Call) -> None:
     for number, record in enumerate(records, start=1):
         output += f";---------- START OF RECORD {number} ----------\n"
         output += f"lead_id => {record.lead_id}\n"
-        for name, value in zip(lookups.INFO_COLUMNS, record.values, strict=True):
+        for name, value in zip(search.INFO_COLUMNS, record.values, strict=True):
             output += f"{name} => {value}\n"
         for label, value in record.custom:
             output += f"{label} => {value}\n"

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NoReturn
 
-from leadgate.domain import lead_updates
-from leadgate.domain.lead_updates import (
+from leadgate.domain.leads import updates as lead_updates
+from leadgate.domain.leads.updates import (
     BatchUpdateRequest,
     CallbackRequest,
     HopperRequest,

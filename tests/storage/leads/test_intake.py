@@ -6,9 +6,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from leadgate.domain import duplicates
-from leadgate.storage import leads
+from leadgate.domain.leads import duplicates
 from leadgate.storage.database import Database
+from leadgate.storage.leads import intake as leads
 from tests.factories import Seeder
 
 

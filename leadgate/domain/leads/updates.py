@@ -21,26 +21,28 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from leadgate.domain import call_times, lead_intake, timezones
-from leadgate.domain.lead_intake import (
+from leadgate.domain import call_times, timezones
+from leadgate.domain.leads import intake as lead_intake
+from leadgate.domain.leads.custom_fields import (
     NON_DATA_FIELD_TYPES,
     STANDARD_LEAD_COLUMNS,
+    custom_field_text,
+)
+from leadgate.domain.leads.intake import (
     AddLeadOptions,
     AddLeadRequest,
     CallbackResult,
-    custom_field_text,
 )
 from leadgate.storage import hopper as hopper_store
-from leadgate.storage import lead_updates as store
-from leadgate.storage import leads as lead_store
 from leadgate.storage import locks, system
-from leadgate.storage.lead_updates import Scope, ScopeKind, SearchKey
-from leadgate.values.numbers import bounded_int
+from leadgate.storage.leads import intake as lead_store
+from leadgate.storage.leads import updates as store
+from leadgate.storage.leads.updates import Scope, ScopeKind, SearchKey
+from leadgate.values.numbers import bigint_or_none, bounded_int, cap_digits, clamp_bigint
 
 UPDATE = "update_lead"
 BATCH = "batch_update_lead"
 BLANK_MARKER = "--BLANK--"
-BIGINT_MAX = 2**63 - 1
 RECORDS_MAX = 2**31 - 1
 PHONE_MIN, PHONE_MAX = 6, 18
 GENDERS = frozenset({"M", "F", "U"})
@@ -170,34 +172,9 @@ class BatchUpdateRequest:
 # -- shared helpers -------------------------------------------------------------------------
 
 
-def number_of(digits: str) -> int:
-    """A digits-only string as a number, never converting more than 20 digits (larger values
-    only matter as "too large", and Python refuses to convert very long strings)."""
-    return bounded_int(digits)
-
-
-def cap_digits(text: str) -> str:
-    """A (signed) digit string shortened to at most 20 digits, keeping it "too large"."""
-    if text and text.lstrip("-").isdigit():
-        return str(number_of(text))
-    return text
-
-
-def bigint_or_none(digits: str) -> int | None:
-    """A digits-only id that a BIGINT column can hold; None when empty or too large."""
-    if not digits.isdigit():
-        return None
-    number = number_of(digits)
-    return number if number <= BIGINT_MAX else None
-
-
-def clamp_bigint(digits: str) -> int:
-    return lead_intake.clamp_bigint(cap_digits(digits))
-
-
 def list_at_least_99(list_id: str) -> bool:
     """PHP's `$list_id >= 99` on a digits-only string ('' is never >= 99)."""
-    return list_id.isdigit() and number_of(list_id) >= 99
+    return list_id.isdigit() and bounded_int(list_id) >= 99
 
 
 def breaks_quoted_sql(value: str) -> bool:
@@ -394,11 +371,11 @@ class _UpdateRun:
     ) -> list[_Found]:
         if scope is None:
             return []
-        limit = min(number_of(self.req.records or "1"), RECORDS_MAX)
+        limit = min(bounded_int(self.req.records or "1"), RECORDS_MAX)
         force = self.req.force_entry_list_id
         for key, value in keys:
             if key is SearchKey.LEAD_ID:
-                value = number_of(str(value))
+                value = bounded_int(str(value))
                 if value > store.LEAD_ID_MAX:
                     continue  # no lead can have it (VICIdial's search finds nothing either)
             rows = store.find_leads(self.conn, key, value, scope, limit, archived=self.req.archived)
@@ -581,7 +558,7 @@ class _UpdateRun:
         target = str(lead.list_id)
         if len(self.req.force_entry_list_id) > 1:
             target = self.req.force_entry_list_id
-        if list_at_least_99(lead.entry_list) and number_of(lead.entry_list) > 99:
+        if list_at_least_99(lead.entry_list) and bounded_int(lead.entry_list) > 99:
             target = lead.entry_list
         return target
 
@@ -842,7 +819,7 @@ def batch_update_lead(
     _refuse_broken_values(request.fields, user, BATCH)
 
     allowed = None if allowed_lists is None else [int(i) for i in allowed_lists if i.isdigit()]
-    limit = min(number_of(request.records or "1000"), RECORDS_MAX)
+    limit = min(bounded_int(request.records or "1000"), RECORDS_MAX)
     rows = store.find_batch(conn, (int(part) for part in parts if len(part) < 19), allowed, limit,
                             archived=request.archived)  # fmt: skip
     if not rows:

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from leadgate.domain import lead_intake as intake
+from leadgate.domain.leads import custom_fields, intake
 
 NOW = datetime(2026, 3, 26, 10, 0, 0)
 
@@ -29,10 +29,7 @@ def test_hopper_priority(sent: str, priority: int) -> None:
     assert intake.hopper_priority(sent) == priority
 
 
-def test_rank_and_gender_as_mysql_stores_them() -> None:
-    assert intake.clamp_rank("99999") == 32767
-    assert intake.clamp_rank("") == 0
-    assert intake.clamp_rank("5") == 5
+def test_gender_as_mysql_stores_it() -> None:
     assert [intake.stored_gender(g) for g in ("", "M", "F", "U", "X", "MF")] == [
         "U", "M", "F", "U", "", ""]  # fmt: skip
 
@@ -60,7 +57,7 @@ def test_alt_phone_records() -> None:
      ("a\\", "a"), ("a\\\\", "a\\"), ("--BLANK-- ", "--BLANK-- ")],
 )  # fmt: skip
 def test_custom_field_text(raw: str | None, stored: str) -> None:
-    assert intake.custom_field_text(raw) == stored
+    assert custom_fields.custom_field_text(raw) == stored
 
 
 def test_duplicate_lock_keys_ignore_case_and_trailing_spaces() -> None:

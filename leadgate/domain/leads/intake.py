@@ -22,26 +22,26 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from leadgate.domain import call_times, duplicates, phone_rules, timezones
-from leadgate.domain.duplicates import DuplicateCheck, DuplicatePlan, Match
+from leadgate.domain import call_times, phone_rules, timezones
 from leadgate.domain.events import LeadAdded
+from leadgate.domain.leads import duplicates
+from leadgate.domain.leads.custom_fields import CustomFieldsOutcome, store_custom_fields
+from leadgate.domain.leads.duplicates import DuplicateCheck, DuplicatePlan, Match
 from leadgate.domain.phone_rules import PhoneProblem
 from leadgate.domain.timezones import GmtOffset
 from leadgate.storage import callbacks as callback_store
 from leadgate.storage import dnc as dnc_store
 from leadgate.storage import hopper as hopper_store
-from leadgate.storage import leads as lead_store
-from leadgate.storage import locks, system
+from leadgate.storage import locks
+from leadgate.storage.leads import intake as lead_store
 from leadgate.storage.unit_of_work import UnitOfWork
+from leadgate.values.numbers import clamp_bigint, clamp_smallint, clamped_int
 
 DEFAULT_LIST_ID = 999
-BIGINT_MAX = 2**63 - 1
-SMALLINT_MIN, SMALLINT_MAX = -32768, 32767
 HOPPER_PRIORITY_LIMIT = 99
 GENDERS = frozenset({"M", "F", "U"})
 MAX_CALLBACK_DAYS = 10_000_000
 MULTI_ALT_MIN_LENGTH = 6  # processed only when longer than 5 characters
-BLANK_MARKER = "--BLANK--"
 
 # The free-text vicidial_list columns taken from the request as they are (after filtering).
 TEXT_FIELDS = (
@@ -51,43 +51,6 @@ TEXT_FIELDS = (
 )  # fmt: skip
 # Values VICIdial writes between double quotes: a trailing backslash breaks its INSERT.
 _DOUBLE_QUOTED_FIELDS = ("vendor_lead_code", "source_id", "comments")
-
-# Custom-field labels that name standard vicidial_list columns are never written to custom_*.
-STANDARD_LEAD_COLUMNS = frozenset(
-    [
-        "lead_id",
-        "vendor_lead_code",
-        "source_id",
-        "list_id",
-        "gmt_offset_now",
-        "called_since_last_reset",
-        "phone_code",
-        "phone_number",
-        "title",
-        "first_name",
-        "middle_initial",
-        "last_name",
-        "address1",
-        "address2",
-        "address3",
-        "city",
-        "state",
-        "province",
-        "postal_code",
-        "country_code",
-        "gender",
-        "date_of_birth",
-        "alt_phone",
-        "email",
-        "security_phrase",
-        "comments",
-        "called_count",
-        "last_local_call_time",
-        "rank",
-        "owner",
-    ]
-)
-NON_DATA_FIELD_TYPES = frozenset({"DISPLAY", "SCRIPT", "BUTTON", "SWITCH"})
 
 
 # -- the request ----------------------------------------------------------------------------
@@ -180,21 +143,6 @@ class Refused:
 class AltPhonesLoaded:
     records: tuple[tuple[str, str, str], ...]  # number, code, note as sent (for the echo)
     inserted: int
-
-
-class CustomFieldsResult(Enum):
-    ADDED = "added"
-    NOTHING_STORED = "no fields to update"
-    NO_FIELDS = "no fields defined"
-    NO_TABLE = "no custom table"
-    DISABLED = "disabled"
-
-
-@dataclass(frozen=True)
-class CustomFieldsOutcome:
-    result: CustomFieldsResult
-    entry_list_updates: int = 0  # ADDED: rows the entry_list_id update touched
-    setting: str = ""  # DISABLED: system_settings.custom_fields_enabled
 
 
 class HopperResult(Enum):
@@ -499,28 +447,6 @@ def effective_list_id(list_id: str) -> int:
     return DEFAULT_LIST_ID if len(list_id) < 3 else clamp_bigint(list_id)
 
 
-def bounded_int(digits: str, low: int, high: int) -> int:
-    """An optionally signed digit string clamped to [low, high], however long it is."""
-    negative = digits.startswith("-")
-    body = digits.lstrip("-").lstrip("0") or "0"
-    if not body.isdigit():
-        return 0
-    if len(body) > 20:  # far outside any column: no need to parse 10 kB of digits
-        return low if negative else high
-    value = -int(body) if negative else int(body)
-    return max(low, min(high, value))
-
-
-def clamp_bigint(digits: str) -> int:
-    """A digit string as a BIGINT column stores it (non-strict MySQL clamps)."""
-    return bounded_int(digits, 0, BIGINT_MAX) if digits.isdigit() else 0
-
-
-def clamp_rank(digits: str) -> int:
-    """`rank` (digits only, so never negative) as a SMALLINT column stores it."""
-    return bounded_int(digits, 0, SMALLINT_MAX) if digits.isdigit() else 0
-
-
 def stored_gender(gender: str) -> str:
     """Empty means 'U'; anything but M/F/U is what MySQL's non-strict ENUM stores: ''."""
     if not gender:
@@ -533,7 +459,7 @@ def hopper_priority(text: str) -> int:
     if not text:
         return 0
     if re.fullmatch(r"-?\d+", text):
-        return bounded_int(text, -HOPPER_PRIORITY_LIMIT, HOPPER_PRIORITY_LIMIT)
+        return clamped_int(text, -HOPPER_PRIORITY_LIMIT, HOPPER_PRIORITY_LIMIT)
     # Not a number (e.g. '1-2' or '--5'): PHP compares it as text with -99 and 99, then the
     # database keeps its leading number.
     if text < "-99":
@@ -542,7 +468,7 @@ def hopper_priority(text: str) -> int:
         return HOPPER_PRIORITY_LIMIT
     lead = re.match(r"-?\d+", text)
     limit = HOPPER_PRIORITY_LIMIT
-    return bounded_int(lead.group(), -limit, limit) if lead else 0
+    return clamped_int(lead.group(), -limit, limit) if lead else 0
 
 
 def _breaks_quoted_insert(value: str) -> bool:
@@ -572,7 +498,7 @@ def lead_row(
         gmt_offset_now=gmt.value,
         gender=stored_gender(request.gender),
         date_of_birth=lead_store.parse_mysql_date(request.date_of_birth),
-        rank=clamp_rank(request.rank),
+        rank=clamp_smallint(request.rank),
         called_since_last_reset="N",
         called_count=0,
         entry_date=now,
@@ -611,42 +537,6 @@ def store_alt_phones(conn: Connection, lead_id: int, text: str) -> AltPhonesLoad
     ]
     inserted = lead_store.insert_alt_phones(conn, rows)
     return AltPhonesLoaded(records=tuple(records), inserted=inserted)
-
-
-def custom_field_text(raw: str | None) -> str:
-    """A custom field's request value as VICIdial stores it."""
-    if raw is None:
-        return ""
-    value = raw.replace("+", " ").replace(";", "").replace('"', "")
-    if value.endswith("\\"):
-        value = value[:-1]
-    return "" if value == BLANK_MARKER else value
-
-
-def store_custom_fields(
-    conn: Connection, lead_id: int, list_id: int, value_of: Callable[[str], str | None]
-) -> CustomFieldsOutcome:
-    """Write the lead's custom_<list_id> row from the request (spec add_lead §7)."""
-    setting = str(system.settings(conn).get("custom_fields_enabled") or "0")
-    if not setting.isdigit() or int(setting) < 1:
-        return CustomFieldsOutcome(CustomFieldsResult.DISABLED, setting=setting)
-    table = lead_store.custom_table(conn, list_id)
-    if table is None:
-        return CustomFieldsOutcome(CustomFieldsResult.NO_TABLE)
-    values: dict[str, str] = {}
-    for definition in lead_store.custom_field_defs(conn, list_id):
-        if definition.field_type in NON_DATA_FIELD_TYPES:
-            continue
-        if definition.label in STANDARD_LEAD_COLUMNS:
-            continue
-        # cf_encrypt is not available: values are stored as plain text (documented Tier 3).
-        values[definition.label] = custom_field_text(value_of(definition.label))
-    if not values:
-        return CustomFieldsOutcome(CustomFieldsResult.NO_FIELDS)
-    if lead_store.insert_custom_row(conn, table, lead_id, values) < 1:
-        return CustomFieldsOutcome(CustomFieldsResult.NOTHING_STORED)
-    updated = lead_store.set_entry_list_id(conn, lead_id, list_id)
-    return CustomFieldsOutcome(CustomFieldsResult.ADDED, entry_list_updates=updated)
 
 
 def queue_in_hopper(
@@ -694,7 +584,7 @@ def resolve_callback_time(text: str, now: datetime) -> str:
     if text == "NOW":
         return f"{now:%Y-%m-%d %H:%M:%S}"
     if _DAYS_SUFFIX.search(text):
-        days = bounded_int("".join(ch for ch in text if ch.isdigit()), 0, MAX_CALLBACK_DAYS)
+        days = clamped_int("".join(ch for ch in text if ch.isdigit()), 0, MAX_CALLBACK_DAYS)
         try:
             return f"{now + timedelta(days=days):%Y-%m-%d %H:%M:%S}"
         except OverflowError:  # beyond year 9999: PHP prints a nonsense date; store none

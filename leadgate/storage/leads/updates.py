@@ -43,7 +43,7 @@ from sqlalchemy import (
 )
 
 from leadgate.storage.columns import fit
-from leadgate.storage.leads import parse_mysql_date, parse_mysql_datetime
+from leadgate.storage.leads.intake import parse_mysql_date, parse_mysql_datetime
 from leadgate.storage.tables import (
     vicidial_callbacks,
     vicidial_callbacks_archive,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from leadgate.storage import lead_updates as store
+from leadgate.storage.leads import updates as store
 from leadgate.storage.tables import vicidial_callbacks, vicidial_list
 
 C = vicidial_list.c

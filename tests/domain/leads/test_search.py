@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from leadgate.domain.lookups import SearchPlan, as_id, as_text, php_equal, plan_search
+from leadgate.domain.leads.search import SearchPlan, as_id, as_text, php_equal, plan_search
 
 
 @pytest.mark.parametrize(

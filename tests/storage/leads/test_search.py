@@ -6,8 +6,9 @@ from datetime import datetime
 
 from sqlalchemy import insert, text
 
-from leadgate.storage import callback_admin, dnc_admin, lookups
+from leadgate.storage import callback_admin, dnc_admin
 from leadgate.storage.database import Database
+from leadgate.storage.leads import search as lookups
 from leadgate.storage.tables import vicidial_callbacks
 from tests.factories import Seeder
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from leadgate.storage import lookups as store
+from leadgate.storage.leads import search as store
 
 MAX_ID = store.MAX_ID
 INFO_COLUMNS = store.INFO_COLUMNS

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from leadgate.domain import duplicates
-from leadgate.domain.duplicates import Match, Scope
+from leadgate.domain.leads import duplicates
+from leadgate.domain.leads.duplicates import Match, Scope
 
 
 def options(value: str) -> list[str]:

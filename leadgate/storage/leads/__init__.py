@@ -1,0 +1,1 @@
+"""The SQL of leads: intake (insert, duplicate probes, custom tables), updates, search."""
