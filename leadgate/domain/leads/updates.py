@@ -1,14 +1,16 @@
 """Changing existing leads: update_lead and batch_update_lead (spec update_lead.md).
 
-The functions take filtered request values and return the result lines in VICIdial's order
-(`Line`); the wire layer prints them and logs each one. No SQL here (storage/lead_updates.py).
+`update_lead(uow, UpdateLeadRequest)` returns an `UpdateLeadOutcome`: the steps it took, in
+VICIdial's order, as facts (lead ids, counts, statuses); `batch_update_lead` a
+`BatchUpdateOutcome`. Refusals are typed codes; the wording is the wire layer's. Changes are
+emitted as domain events into the unit of work. No SQL here (storage/leads/updates.py).
 
 Where VICIdial's own SQL would break on a value (a trailing backslash inside its double-quoted
 statements, a custom field label the custom table lacks) it crashes with an empty HTTP 500,
-sometimes after part of the work; leadgate refuses instead with one clear ERROR line and changes
-nothing (`Rejected`, which the caller answers with a rollback).
+sometimes after part of the work; leadgate raises `Rejected` instead, and the caller rolls the
+unit of work back so nothing changes.
 
-insert_if_not_found reuses add_lead's pieces (domain/lead_intake.py): the vicidial_list row,
+insert_if_not_found reuses add_lead's pieces (domain/leads/intake.py): the vicidial_list row,
 GMT lookup, alt phones and callbacks.
 """
 
@@ -16,12 +18,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import Connection
 
 from leadgate.domain import call_times, timezones
+from leadgate.domain.events import (
+    CallbackScheduled,
+    CallbacksRemoved,
+    HopperChanged,
+    LeadAdded,
+    LeadDeleted,
+    LeadStatusSet,
+    LeadUpdated,
+)
 from leadgate.domain.leads import intake as lead_intake
 from leadgate.domain.leads.custom_fields import (
     NON_DATA_FIELD_TYPES,
@@ -31,17 +42,18 @@ from leadgate.domain.leads.custom_fields import (
 from leadgate.domain.leads.intake import (
     AddLeadOptions,
     AddLeadRequest,
+    AltPhonesLoaded,
     CallbackResult,
 )
+from leadgate.domain.timezones import GmtOffset
 from leadgate.storage import hopper as hopper_store
-from leadgate.storage import locks, system
+from leadgate.storage import system
 from leadgate.storage.leads import intake as lead_store
 from leadgate.storage.leads import updates as store
 from leadgate.storage.leads.updates import Scope, ScopeKind, SearchKey
+from leadgate.storage.unit_of_work import UnitOfWork
 from leadgate.values.numbers import bigint_or_none, bounded_int, cap_digits, clamp_bigint
 
-UPDATE = "update_lead"
-BATCH = "batch_update_lead"
 BLANK_MARKER = "--BLANK--"
 RECORDS_MAX = 2**31 - 1
 PHONE_MIN, PHONE_MAX = 6, 18
@@ -58,36 +70,6 @@ UPDATE_COLUMNS = (
     "state", "province", "postal_code", "country_code", "gender", "date_of_birth", "alt_phone",
     "email", "security_phrase", "comments", "rank", "owner", "called_count", "phone_code",
 )  # fmt: skip
-
-
-# -- results --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Line:
-    """One result line and its vicidial_api_log row."""
-
-    result: str  # SUCCESS / NOTICE / ERROR
-    reason: str  # e.g. "update_lead LEAD HAS BEEN UPDATED"
-    shown: str  # what follows the reason, separator included (" - a|b" or ": |a|b")
-    logged: str = ""  # vicidial_api_log.data
-    echo: str = ""  # raw text VICIdial prints in front of the line (multi-alt-phone debris)
-
-    @property
-    def text(self) -> str:
-        return f"{self.echo}{self.result}: {self.reason}{self.shown}"
-
-
-def _dash(result: str, reason: str, shown: str, logged: str | None = None) -> Line:
-    return Line(result, reason, f" - {shown}", shown if logged is None else logged)
-
-
-class Rejected(Exception):
-    """VICIdial would crash on this request: answer `line` and change nothing."""
-
-    def __init__(self, line: Line) -> None:
-        super().__init__(line.text)
-        self.line = line
 
 
 # -- requests -------------------------------------------------------------------------------
@@ -215,14 +197,223 @@ def insert_lock_keys(keys: Sequence[tuple[SearchKey, str | int]]) -> list[str]:
     return [f"{names[key]}:{value}" for key, value in keys]
 
 
-def _refuse_broken_values(fields: Mapping[str, str], api_user: str, function: str) -> None:
+# -- outcomes -------------------------------------------------------------------------------
+#
+# update_lead reports what it did as an ordered list of steps (one per VICIdial result line);
+# the wire layer words them. A step's `lead_id`/`list_id` are the values the request had reached
+# when the step happened (the first match or the inserted lead replaces the request's own).
+
+
+class UpdateRefusal(Enum):
+    """Why update_lead stopped; the steps before it stay done."""
+
+    NO_VALID_SEARCH_METHOD = "no valid search method"
+    SEARCH_LIST_NOT_ALLOWED = "search list not allowed"  # api_list_restrict, the list_id sent
+    LIST_NOT_DEFINED = "list not defined"  # list_exists_check on list_id_field
+    RESULT_LIST_NOT_ALLOWED = "result list not allowed"  # a found lead's list
+    INSERT_DATA_INVALID = "insert data invalid"  # insert_if_not_found without phone/code/list
+    INSERT_LIST_NOT_ALLOWED = "insert list not allowed"
+
+
+@dataclass(frozen=True)
+class Refused:
+    refusal: UpdateRefusal
+    list_id: str = ""  # the list the refusal is about
+    method: str = ""  # NO_VALID_SEARCH_METHOD: the search method after defaults
+
+
+class NoMatchAction(Enum):
+    REPORTED = "reported"  # no_update=Y: only a notice
+    REFUSED = "refused"  # nothing found, nothing to insert: the request failed
+    INSERTING = "inserting"  # insert_if_not_found=Y follows
+
+
+@dataclass(frozen=True)
+class NoMatches:
+    action: NoMatchAction
+
+
+@dataclass(frozen=True)
+class LeadsFound:
+    """no_update=Y: the first match."""
+
+    lead_id: str
+    list_id: int
+    entry_list: str
+
+
+@dataclass(frozen=True)
+class CustomDataDeleted:
+    """delete_cf_data=Y on a found lead."""
+
+    lead_id: int
+    list_id: int
+    table_list: str  # the custom_<list> table looked at
+    entry_list_cleared: int  # 1 when entry_list_id was set to 0
+    custom_rows_deleted: int | None  # None: no custom table for this or an earlier lead
+
+
+@dataclass(frozen=True)
+class LeadChanged:
+    """A found lead updated (affected = 1 when a column changed) or deleted."""
+
+    lead_id: int
+    list_id: int
+    affected: int
+    deleted: bool = False
+    callbacks_deleted: int = 0  # deleted: its callbacks removed and archived
+    callbacks_archived: int = 0
+    # Callbacks archived by this or an earlier lead's delete or callback removal (None: none).
+    archived_callbacks: int | None = None
+
+
+class CallbackChange(Enum):
+    ADDED = "added"
+    UPDATED = "updated"
+    NOT_UPDATED_NO_FIELDS = "not updated: no fields"
+    NOT_ADDED_CAMPAIGN_NOT_VALID = "not added: campaign not valid"
+    NOT_ADDED_USER_NOT_VALID = "not added: user not valid"
+
+
+@dataclass(frozen=True)
+class CallbackStep:
+    """callback=Y on a found lead; the values as resolved (NOW, nDAYS, defaults)."""
+
+    change: CallbackChange
+    lead_id: int
+    campaign_id: str = ""
+    callback_time: str = ""
+    callback_type: str = ""
+    callback_user: str = ""
+    callback_status: str = ""
+
+
+@dataclass(frozen=True)
+class CallbacksDeleted:
+    """callback=REMOVE on a found lead."""
+
+    lead_id: int
+    deleted: int
+    archived: int
+
+
+class CustomFieldsChange(Enum):
+    NO_CUSTOM_TABLE = "no custom table"  # no custom fields defined for the list
+    ENTRY_DELETED = "entry deleted"  # delete_lead=Y removed the custom row
+    VALUES_UPDATED = "values updated"  # found lead
+    DISABLED = "disabled"  # insert: system_settings.custom_fields_enabled off
+    NO_FIELDS = "no fields"  # insert: no data fields defined
+    VALUES_ADDED = "values added"  # insert
+
+
+@dataclass(frozen=True)
+class CustomFieldsStep:
+    change: CustomFieldsChange
+    lead_id: int
+    list_id: str
+    entry_list: str = ""  # found lead: its entry list
+    table_list: str = ""  # found lead: the custom_<list> table written
+    count: int = 0  # rows written/deleted; VALUES_ADDED: entry_list_id rows updated
+    setting: str = ""  # DISABLED: the setting's value
+
+
+@dataclass(frozen=True)
+class LeadInserted:
+    """insert_if_not_found=Y stored a new lead."""
+
+    lead_id: int
+    list_id: str
+    gmt: GmtOffset
+
+
+@dataclass(frozen=True)
+class AltPhonesAdded:
+    lead_id: int
+    loaded: AltPhonesLoaded
+
+
+class HopperChange(Enum):
+    ADDED = "added"
+    ALREADY_IN_HOPPER = "already in the hopper"
+    LEAD_NOT_FOUND = "lead not found"
+    OUTSIDE_LOCAL_TIME = "outside local call time"
+    NOT_IN_HOPPER = "not in the hopper"
+    REMOVED = "removed"
+    NOT_REMOVED = "not removed"
+
+
+@dataclass(frozen=True)
+class HopperStep:
+    change: HopperChange
+    lead_id: str  # as the request reached it ('' when none)
+    hopper_id: int = 0  # ADDED
+    gmt_offset: str = ""  # OUTSIDE_LOCAL_TIME
+    state: str = ""  # OUTSIDE_LOCAL_TIME
+    status: str = ""  # REMOVED/NOT_REMOVED: the hopper entry's status before
+
+
+UpdateStep = (
+    Refused | NoMatches | LeadsFound | CustomDataDeleted | LeadChanged | CallbackStep
+    | CallbacksDeleted | CustomFieldsStep | LeadInserted | AltPhonesAdded | HopperStep
+)  # fmt: skip
+
+
+@dataclass
+class UpdateLeadOutcome:
+    steps: list[UpdateStep] = field(default_factory=list)
+
+    @property
+    def refused(self) -> Refused | None:
+        last = self.steps[-1] if self.steps else None
+        return last if isinstance(last, Refused) else None
+
+
+class RejectionReason(Enum):
+    """Requests VICIdial's own SQL would crash on (an empty HTTP 500, sometimes after part of
+    the work): leadgate refuses them and changes nothing."""
+
+    INVALID_DATA = "invalid data"  # an odd run of trailing backslashes in a quoted field
+    CUSTOM_FIELD_NOT_IN_TABLE = "custom field not in table"
+    CUSTOM_FIELD_INVALID_DATA = "custom field invalid data"
+    CUSTOM_FIELDS_NOT_ADDED = "custom fields not added"  # insert: table or column missing
+
+
+@dataclass(frozen=True)
+class Rejection:
+    reason: RejectionReason
+    field: str = ""  # the request field or custom label at fault
+    lead_id: int | None = None
+    table_list: str = ""  # CUSTOM_FIELDS_NOT_ADDED without a table: the list it was looked for
+
+
+class Rejected(Exception):
+    """Raised instead of crashing: the caller must roll the unit of work back."""
+
+    def __init__(self, rejection: Rejection) -> None:
+        super().__init__(rejection.reason.value)
+        self.rejection = rejection
+
+
+class BatchRefusal(Enum):
+    NO_LEADS_DEFINED = "no leads defined"
+    LIST_NOT_ALLOWED = "list not allowed"
+    LIST_NOT_DEFINED = "list not defined"
+    INVALID_LEAD_ID_LIST = "invalid lead id list"  # an empty item ("1,,2"): VICIdial crashes
+    NO_MATCHES = "no matches"
+
+
+@dataclass(frozen=True)
+class BatchUpdateOutcome:
+    refused: BatchRefusal | None = None
+    found_ids: tuple[int, ...] = ()
+    changed_ids: tuple[int, ...] = ()
+    values_sent: bool = True  # False: leads found but no field to set (VICIdial says nothing)
+
+
+def _refuse_broken_values(fields: Mapping[str, str]) -> None:
     for name in DOUBLE_QUOTED_FIELDS:
         if breaks_quoted_sql(fields.get(name, "")):
-            raise Rejected(
-                _dash(
-                    "ERROR", f"{function} INVALID DATA, NOTHING WAS CHANGED", f"{api_user}|{name}"
-                )
-            )
+            raise Rejected(Rejection(RejectionReason.INVALID_DATA, field=name))
 
 
 def _allowed(allowed_lists: set[str] | None, list_id: str) -> bool:
@@ -235,20 +426,28 @@ def _list_defined(conn: Connection, list_id: str) -> bool:
     return number is not None and lead_store.list_exists(conn, number)
 
 
+def _lead_changed_events(
+    uow: UnitOfWork, lead_id: int, changes: Mapping[str, Any], api_user: str
+) -> None:
+    uow.emit(LeadUpdated(lead_id=lead_id, columns=tuple(changes), api_user=api_user))
+    if "status" in changes:
+        uow.emit(LeadStatusSet(lead_id=lead_id, status=str(changes["status"]), user=api_user))
+
+
 # -- update_lead ----------------------------------------------------------------------------
 
 
 def update_lead(
-    conn: Connection,
+    uow: UnitOfWork,
     request: UpdateLeadRequest,
     *,
-    now: datetime,
     allowed_lists: set[str] | None = None,
-) -> list[Line]:
-    """Run update_lead; the result lines in order (raises Rejected instead of crashing)."""
-    run = _UpdateRun(conn, request, now, allowed_lists)
+) -> UpdateLeadOutcome:
+    """Run update_lead: its steps in order (raises Rejected instead of crashing; the caller
+    rolls the unit of work back then)."""
+    run = _UpdateRun(uow, request, allowed_lists)
     run.execute()
-    return run.lines
+    return run.outcome
 
 
 @dataclass
@@ -267,17 +466,14 @@ class _Found:
 
 class _UpdateRun:
     def __init__(
-        self,
-        conn: Connection,
-        request: UpdateLeadRequest,
-        now: datetime,
-        allowed_lists: set[str] | None,
+        self, uow: UnitOfWork, request: UpdateLeadRequest, allowed_lists: set[str] | None
     ) -> None:
-        self.conn = conn
+        self.uow = uow
+        self.conn = uow.conn
         self.req = request
-        self.now = now
+        self.now = uow.now
         self.allowed_lists = allowed_lists
-        self.lines: list[Line] = []
+        self.outcome = UpdateLeadOutcome()
         self.user = request.api_user
         self.phone = request.phone_number
         self.lead_id = request.lead_id  # replaced by the first match or the inserted lead
@@ -286,12 +482,12 @@ class _UpdateRun:
         self.entry_list_id = force if len(force) > 1 else request.entry_list_id
         self.table = store.lead_table(request.archived)
         # VICIdial keeps these between the leads of one request (see spec §1 step 12c/d).
-        self.archived_callbacks = ""
-        self.custom_deleted = ""
+        self.archived_callbacks: int | None = None
+        self.custom_deleted: int | None = None
         self.callback = request.callback
 
-    def say(self, line: Line) -> None:
-        self.lines.append(line)
+    def say(self, step: UpdateStep) -> None:
+        self.outcome.steps.append(step)
 
     # -- the steps ---------------------------------------------------------------------------
 
@@ -303,30 +499,20 @@ class _UpdateRun:
         method = req.search_method if len(req.search_method) >= 6 else "LEAD_ID"
         keys = self._search_keys(method)
         if not keys:
-            data = f"{method}|{req.lead_id}|{req.vendor_lead_code}|{self.phone}"
-            self.say(
-                _dash("ERROR", f"{UPDATE} NO VALID SEARCH METHOD", f"{self.user}|{data}", data)
-            )
+            self.say(Refused(UpdateRefusal.NO_VALID_SEARCH_METHOD, method=method))
             return
         if not _allowed(self.allowed_lists, self.list_id):
-            self.say(
-                _dash(
-                    "ERROR",
-                    f"{UPDATE} NOT AN ALLOWED LIST ID, SEARCH",
-                    f"{self.phone}|{self.list_id}",
-                )
-            )
+            self.say(Refused(UpdateRefusal.SEARCH_LIST_NOT_ALLOWED, list_id=self.list_id))
             return
         list_id_field = req.text("list_id")
         if req.list_exists_check and list_id_field and not _list_defined(self.conn, list_id_field):
-            reason = f"{UPDATE} NOT A DEFINED LIST ID, LIST EXISTS CHECK ENABLED"
-            self.say(_dash("ERROR", reason, f"{self.phone}|{list_id_field}"))
+            self.say(Refused(UpdateRefusal.LIST_NOT_DEFINED, list_id=list_id_field))
             return
-        _refuse_broken_values(req.fields, self.user, UPDATE)
+        _refuse_broken_values(req.fields)
         if req.insert_if_not_found and not req.no_update:
             # Search-then-insert must not race (spec §3): two identical calls would both insert.
             # The phone key is add_lead's duplicate-check key, so the two functions serialise too.
-            locks.lock_for_transaction(self.conn, insert_lock_keys(keys))
+            self.uow.lock(insert_lock_keys(keys))
 
         found = self._search(keys, self._scope(location))
         if req.no_update:
@@ -387,27 +573,13 @@ class _UpdateRun:
         return []
 
     def _report_without_update(self, found: list[_Found]) -> bool:
-        req = self.req
         if not found:
-            data = f"{req.lead_id}|{req.vendor_lead_code}|{self.phone}"
-            self.say(
-                Line(
-                    "NOTICE",
-                    f"{UPDATE} NO MATCHES FOUND IN THE SYSTEM",
-                    f": |{self.user}|{data}",
-                    data,
-                )
-            )
+            self.say(NoMatches(NoMatchAction.REPORTED))
             return False
         first = found[0]
         self.lead_id = self.lead_id or str(first.lead_id)
         self.list_id = self.list_id or str(first.list_id)
-        data = (
-            f"{self.lead_id}|{req.vendor_lead_code}|{self.phone}|{first.list_id}|{first.entry_list}"
-        )
-        self.say(
-            Line("NOTICE", f"{UPDATE} LEADS FOUND IN THE SYSTEM", f": |{self.user}|{data}", data)
-        )
+        self.say(LeadsFound(self.lead_id, first.list_id, first.entry_list))
         return True
 
     # -- updating the matches ----------------------------------------------------------------
@@ -425,8 +597,7 @@ class _UpdateRun:
         values = self._lead_values()
         for lead in found:
             if not _allowed(self.allowed_lists, str(lead.list_id)):
-                reason = f"{UPDATE} NOT AN ALLOWED LIST ID, RESULTS"
-                self.say(_dash("ERROR", reason, str(lead.list_id)))
+                self.say(Refused(UpdateRefusal.RESULT_LIST_NOT_ALLOWED, list_id=str(lead.list_id)))
                 return False
             if self.req.delete_cf_data:
                 self._delete_custom_data(lead)
@@ -448,6 +619,7 @@ class _UpdateRun:
         lead.row.update(changes)
         store.update_lead(self.conn, lead.lead_id, {**changes, "modify_date": self.now},
                           archived=self.req.archived)  # fmt: skip
+        _lead_changed_events(self.uow, lead.lead_id, changes, self.user)
         return 1
 
     def _delete_custom_data(self, lead: _Found) -> None:
@@ -459,26 +631,27 @@ class _UpdateRun:
             target = lead.entry_list
         number = bigint_or_none(target)
         if number is not None and store.custom_table_exists(self.conn, number):
-            self.custom_deleted = str(store.delete_custom_row(self.conn, number, lead.lead_id))
+            self.custom_deleted = store.delete_custom_row(self.conn, number, lead.lead_id)
         cleared = self._set_lead_columns(lead, {"entry_list_id": 0})
-        shown = f"{self.user}|{lead.lead_id}|{target}|{cleared}|{self.custom_deleted}"
-        logged = (
-            f"{self.phone}|{lead.list_id}|{lead.lead_id}|{target}|{cleared}|{self.custom_deleted}"
-        )
-        self.say(_dash("NOTICE", f"{UPDATE} CUSTOM FIELDS DATA HAS BEEN DELETED", shown, logged))
+        self.say(CustomDataDeleted(lead.lead_id, lead.list_id, target, cleared,
+                                   self.custom_deleted))  # fmt: skip
 
     def _write_lead(self, lead: _Found, values: Mapping[str, str]) -> None:
         if self.req.delete_lead:
             deleted, archived = store.archive_and_delete_callbacks(self.conn, lead.lead_id)
-            self.archived_callbacks = str(archived)
+            self.archived_callbacks = archived
             affected = store.delete_lead(self.conn, lead.lead_id, archived=self.req.archived)
-            reason = f"{UPDATE} LEAD HAS BEEN DELETED {deleted}|{archived}"
+            if deleted:
+                self.uow.emit(CallbacksRemoved(lead_id=lead.lead_id, count=deleted))
+            if affected:
+                self.uow.emit(LeadDeleted(lead_id=lead.lead_id, api_user=self.user))
+            self.say(LeadChanged(lead.lead_id, lead.list_id, affected, deleted=True,
+                                 callbacks_deleted=deleted, callbacks_archived=archived,
+                                 archived_callbacks=self.archived_callbacks))  # fmt: skip
         else:
             affected = self._set_lead_columns(lead, values)
-            reason = f"{UPDATE} LEAD HAS BEEN UPDATED"
-        cb = self.archived_callbacks
-        shown = f"{self.user}|{lead.lead_id}|{affected}|{cb}|{cb}|"
-        self.say(_dash("SUCCESS", reason, shown, f"{self.phone}|{lead.list_id}|{lead.lead_id}|"))
+            self.say(LeadChanged(lead.lead_id, lead.list_id, affected,
+                                 archived_callbacks=self.archived_callbacks))  # fmt: skip
 
     # -- callbacks ---------------------------------------------------------------------------
 
@@ -488,6 +661,12 @@ class _UpdateRun:
             self._update_callback(lead, callback_id)
         else:
             self._add_callback(lead)
+
+    def _callback_step(self, change: CallbackChange, lead: _Found) -> CallbackStep:
+        cb = self.callback
+        return CallbackStep(change, lead.lead_id, campaign_id=cb.campaign_id,
+                            callback_time=cb.datetime, callback_type=cb.type,
+                            callback_user=cb.user, callback_status=cb.status)  # fmt: skip
 
     def _update_callback(self, lead: _Found, callback_id: int) -> None:
         cb = self.callback
@@ -511,13 +690,12 @@ class _UpdateRun:
         if cb.user:
             sets["user"] = cb.user
         if not sets:
-            reason = f"{UPDATE} SCHEDULED CALLBACK NOT UPDATED, NO FIELDS SPECIFIED"
-            self.say(_dash("NOTICE", reason, f"{lead.lead_id}|"))
+            self.say(self._callback_step(CallbackChange.NOT_UPDATED_NO_FIELDS, lead))
             return
         store.update_callback(self.conn, callback_id, {"status": "ACTIVE", "entry_time": self.now,
                                                        "modify_date": self.now, **sets})  # fmt: skip
-        shown = f"{lead.lead_id}|{cb.campaign_id}|{cb.datetime}|{cb.type}|{cb.user}|{cb.status}"
-        self.say(_dash("NOTICE", f"{UPDATE} SCHEDULED CALLBACK UPDATED", shown))
+        self.uow.emit(CallbackScheduled(lead.lead_id, cb.datetime, user=cb.user))
+        self.say(self._callback_step(CallbackChange.UPDATED, lead))
 
     def _add_callback(self, lead: _Found) -> None:
         cb = self.callback
@@ -530,27 +708,25 @@ class _UpdateRun:
             self.conn, lead_id=lead.lead_id, list_id=lead.list_id, options=options, now=self.now
         )
         if outcome.result is CallbackResult.CAMPAIGN_NOT_VALID:
-            reason = f"{UPDATE} SCHEDULED CALLBACK NOT ADDED, CAMPAIGN NOT VALID"
-            self.say(_dash("NOTICE", reason, f"{lead.lead_id}|{cb.campaign_id}"))
+            self.say(self._callback_step(CallbackChange.NOT_ADDED_CAMPAIGN_NOT_VALID, lead))
         elif outcome.result is CallbackResult.USER_NOT_VALID:
-            reason = f"{UPDATE} SCHEDULED CALLBACK NOT ADDED, USER NOT VALID"
-            self.say(
-                _dash("NOTICE", reason, f"{lead.lead_id}|{cb.campaign_id}|{cb.user}|{cb.type}")
-            )
+            self.say(self._callback_step(CallbackChange.NOT_ADDED_USER_NOT_VALID, lead))
         else:
             # VICIdial resolves these in place, so later leads of the request see the results.
-            cb = self.callback = replace(
+            self.callback = replace(
                 cb, datetime=outcome.callback_time, type=outcome.callback_type,
                 user=outcome.callback_user, status=outcome.callback_status,
             )  # fmt: skip
-            shown = f"{lead.lead_id}|{cb.campaign_id}|{cb.datetime}|{cb.type}|{cb.user}|{cb.status}"
-            self.say(_dash("NOTICE", f"{UPDATE} SCHEDULED CALLBACK ADDED", shown))
+            self.uow.emit(CallbackScheduled(lead.lead_id, outcome.callback_time,
+                                            user=outcome.callback_user))  # fmt: skip
+            self.say(self._callback_step(CallbackChange.ADDED, lead))
 
     def _remove_callbacks(self, lead: _Found) -> None:
         deleted, archived = store.archive_and_delete_callbacks(self.conn, lead.lead_id)
-        self.archived_callbacks = str(archived)
-        shown = f"{self.user}|{lead.lead_id}|{deleted}|{archived}"
-        self.say(_dash("NOTICE", f"{UPDATE} SCHEDULED CALLBACK DELETED", shown))
+        self.archived_callbacks = archived
+        if deleted:
+            self.uow.emit(CallbacksRemoved(lead_id=lead.lead_id, count=deleted))
+        self.say(CallbacksDeleted(lead.lead_id, deleted, archived))
 
     # -- custom fields of a found lead -------------------------------------------------------
 
@@ -566,29 +742,24 @@ class _UpdateRun:
         target = self._custom_list_of(lead)
         number = bigint_or_none(target)
         custom = lead_store.custom_table(self.conn, number) if number is not None else None
-        where = f"{self.phone}|{lead.lead_id}|{lead.list_id}"
+        list_id = str(lead.list_id)
         if custom is None:
-            reason = f"{UPDATE} CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST"
-            self.say(_dash("NOTICE", reason, where))
+            self.say(CustomFieldsStep(CustomFieldsChange.NO_CUSTOM_TABLE, lead.lead_id, list_id))
             return
         assert number is not None
         if self.req.delete_lead:
             rows = store.delete_custom_row(self.conn, number, lead.lead_id)
             if rows > 0:
-                shown = f"{where}|{lead.entry_list}|{target}|{rows}"
-                self.say(
-                    _dash(
-                        "NOTICE", f"{UPDATE} CUSTOM FIELDS ENTRY DELETED", shown, f"{where}|{rows}"
-                    )
-                )
+                self.say(CustomFieldsStep(CustomFieldsChange.ENTRY_DELETED, lead.lead_id, list_id,
+                                          lead.entry_list, target, rows))  # fmt: skip
             return
         values = self._sent_custom_values(number, custom.c.keys(), lead)
         if not values:
             return
         existing = store.custom_row(self.conn, custom, lead.lead_id)
         count = store.write_custom_row(self.conn, custom, lead.lead_id, values, existing)
-        shown = f"{where}|{lead.entry_list}|{target}|{count}"
-        self.say(_dash("NOTICE", f"{UPDATE} CUSTOM FIELDS VALUES UPDATED", shown, where))
+        self.say(CustomFieldsStep(CustomFieldsChange.VALUES_UPDATED, lead.lead_id, list_id,
+                                  lead.entry_list, target, count))  # fmt: skip
         if count > 0:
             self._set_lead_columns(lead, {"entry_list_id": number})
 
@@ -606,9 +777,12 @@ class _UpdateRun:
                 continue
             value = custom_field_text(raw)
             if label not in columns or breaks_quoted_sql(value):
-                problem = "CUSTOM FIELD NOT IN TABLE" if label not in columns else "INVALID DATA"
-                reason = f"{UPDATE} {problem}, NOTHING WAS CHANGED"
-                raise Rejected(_dash("ERROR", reason, f"{self.user}|{lead.lead_id}|{label}"))
+                reason = (
+                    RejectionReason.CUSTOM_FIELD_NOT_IN_TABLE
+                    if label not in columns
+                    else RejectionReason.CUSTOM_FIELD_INVALID_DATA
+                )
+                raise Rejected(Rejection(reason, field=label, lead_id=lead.lead_id))
             values[label] = value
         return values
 
@@ -616,38 +790,29 @@ class _UpdateRun:
 
     def _insert_instead(self) -> bool:
         req = self.req
-        data = f"{req.lead_id}|{req.vendor_lead_code}|{self.phone}"
-        result = "NOTICE" if req.insert_if_not_found else "ERROR"
-        self.say(
-            Line(result, f"{UPDATE} NO MATCHES FOUND IN THE SYSTEM", f": |{self.user}|{data}", data)
-        )
         if not req.insert_if_not_found:
+            self.say(NoMatches(NoMatchAction.REFUSED))
             return False
+        self.say(NoMatches(NoMatchAction.INSERTING))
         list_id = req.text("list_id") or self.list_id
         phone_code = req.phone_code
         if not PHONE_MIN <= len(self.phone) <= PHONE_MAX or not phone_code or len(list_id) < 3:
-            data = f"{self.phone}|{phone_code}|{list_id}|Y"
-            reason = f"{UPDATE} INVALID DATA FOR LEAD INSERTION"
-            self.say(_dash("ERROR", reason, f"{self.user}|{data}", data))
+            self.say(Refused(UpdateRefusal.INSERT_DATA_INVALID, list_id=list_id))
             return False
         if not _allowed(self.allowed_lists, list_id):
-            self.say(
-                _dash(
-                    "ERROR", f"{UPDATE} NOT AN ALLOWED LIST ID, INSERT", f"{self.phone}|{list_id}"
-                )
-            )
+            self.say(Refused(UpdateRefusal.INSERT_LIST_NOT_ALLOWED, list_id=list_id))
             return False
-        lead_id, gmt_text = self._insert_lead(list_id, phone_code)
-        shown = f"{self.phone}|{list_id}|{lead_id}|{gmt_text}"
-        self.say(_dash("SUCCESS", f"{UPDATE} LEAD HAS BEEN ADDED", f"{shown}|{self.user}", shown))
+        lead_id, gmt = self._insert_lead(list_id, phone_code)
+        self.say(LeadInserted(lead_id, list_id, gmt))
         self.lead_id, self.list_id = str(lead_id), list_id
         if len(req.multi_alt_phones) > 5:
-            self._load_alt_phones(lead_id)
+            loaded = lead_intake.store_alt_phones(self.conn, lead_id, req.multi_alt_phones)
+            self.say(AltPhonesAdded(lead_id, loaded))
         if req.custom_fields:
             self._insert_custom_fields(lead_id, list_id)
         return True
 
-    def _insert_lead(self, list_id: str, phone_code: str) -> tuple[int, str]:
+    def _insert_lead(self, list_id: str, phone_code: str) -> tuple[int, GmtOffset]:
         req = self.req
         gmt = timezones.lookup_gmt_offset(
             self.conn, phone_code=phone_code, phone_number=self.phone, state=req.text("state"),
@@ -664,36 +829,32 @@ class _UpdateRun:
             rank=cap_digits(req.text("rank")),
             entry_list_id="" if req.custom_fields else self.entry_list_id,
         )
+        list_number = clamp_bigint(list_id)
         row = lead_intake.lead_row(
-            intake, list_id=clamp_bigint(list_id), phone_code=phone_code, state=req.text("state"),
+            intake, list_id=list_number, phone_code=phone_code, state=req.text("state"),
             gmt=gmt, now=self.now, status=req.text("status") or "NEW",
         )  # fmt: skip
         # Unlike add_lead, update_lead stores gender as sent (no 'U' default).
         gender = req.text("gender")
         row["gender"] = gender if gender in GENDERS else ""
-        return lead_store.insert_lead(self.conn, row), gmt.text
-
-    def _load_alt_phones(self, lead_id: int) -> None:
-        loaded = lead_intake.store_alt_phones(self.conn, lead_id, self.req.multi_alt_phones)
-        # VICIdial echoes every record (number|code|note, no newline) before its NOTICE.
-        debris = "".join(f"{number}|{code}|{note}" for number, code, note in loaded.records)
-        shown = f"{loaded.inserted}|{lead_id}|{self.user}"
-        self.say(Line("NOTICE", f"{UPDATE} MULTI-ALT-PHONE NUMBERS LOADED", f" - {shown}",
-                      f"{loaded.inserted}|{lead_id}", echo=debris))  # fmt: skip
+        lead_id = lead_store.insert_lead(self.conn, row)
+        self.uow.emit(
+            LeadAdded(
+                lead_id=lead_id, list_id=list_number, phone_number=self.phone,
+                api_user=self.user, origin="update_lead", vendor_lead_code=req.vendor_lead_code,
+            )
+        )  # fmt: skip
+        return lead_id, gmt
 
     def _insert_custom_fields(self, lead_id: int, list_id: str) -> None:
-        where = f"{self.phone}|{lead_id}|{list_id}"
         setting = str(system.settings(self.conn).get("custom_fields_enabled") or "0")
         if not setting.isdigit() or int(setting) < 1:
-            shown = f"{self.phone}|{lead_id}|Y|{setting}"
-            self.say(
-                _dash("NOTICE", f"{UPDATE} CUSTOM FIELDS NOT ADDED, CUSTOM FIELDS DISABLED", shown)
-            )
+            self.say(CustomFieldsStep(CustomFieldsChange.DISABLED, lead_id, list_id,
+                                      setting=setting))  # fmt: skip
             return
         number = bigint_or_none(list_id)
         if number is None or not store.custom_table_exists(self.conn, number):
-            reason = f"{UPDATE} CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST"
-            self.say(_dash("NOTICE", reason, where))
+            self.say(CustomFieldsStep(CustomFieldsChange.NO_CUSTOM_TABLE, lead_id, list_id))
             return
         values = {
             d.label: custom_field_text(self.req.custom_value(d.label))
@@ -701,7 +862,7 @@ class _UpdateRun:
             if d.field_type not in NON_DATA_FIELD_TYPES and d.label not in STANDARD_LEAD_COLUMNS
         }
         if not values:
-            self.say(_dash("NOTICE", f"{UPDATE} CUSTOM FIELDS NOT ADDED, NO FIELDS DEFINED", where))
+            self.say(CustomFieldsStep(CustomFieldsChange.NO_FIELDS, lead_id, list_id))
             return
         force = self.req.force_entry_list_id
         target = bigint_or_none(force) if len(force) > 1 else number
@@ -709,15 +870,16 @@ class _UpdateRun:
         unusable = [label for label, value in values.items()
                     if custom is None or label not in custom.c or breaks_quoted_sql(value)]  # fmt: skip
         if custom is None or unusable:
-            detail = f"custom_{force}" if custom is None else unusable[0]
-            reason = f"{UPDATE} CUSTOM FIELDS NOT ADDED, NOTHING WAS CHANGED"
-            raise Rejected(_dash("ERROR", reason, f"{self.user}|{lead_id}|{detail}"))
+            rejection = Rejection(
+                RejectionReason.CUSTOM_FIELDS_NOT_ADDED, field="" if custom is None else unusable[0],
+                lead_id=lead_id, table_list=force,
+            )  # fmt: skip
+            raise Rejected(rejection)
         assert target is not None
         store.write_custom_row(self.conn, custom, lead_id, values, None)
         updated = store.set_entry_list_id(self.conn, lead_id, target, archived=self.req.archived)
-        self.say(
-            _dash("NOTICE", f"{UPDATE} CUSTOM FIELDS VALUES ADDED", f"{where}|{updated}", where)
-        )
+        self.say(CustomFieldsStep(CustomFieldsChange.VALUES_ADDED, lead_id, list_id,
+                                  count=updated))  # fmt: skip
 
     # -- the hopper --------------------------------------------------------------------------
 
@@ -731,10 +893,8 @@ class _UpdateRun:
             self._remove_from_hopper(lead_number)
 
     def _add_to_hopper(self, lead_number: int) -> None:
-        who = f"{self.phone}|{self.lead_id}|{self.user}"
         if store.hopper_statuses(self.conn, lead_number):
-            reason = f"{UPDATE} NOT ADDED TO HOPPER, LEAD IS ALREADY IN THE HOPPER"
-            self.say(_dash("NOTICE", reason, who))
+            self.say(HopperStep(HopperChange.ALREADY_IN_HOPPER, self.lead_id))
             return
         list_number = bigint_or_none(self.list_id)
         dialing = (
@@ -744,15 +904,13 @@ class _UpdateRun:
         )
         facts = store.lead_facts(self.conn, lead_number, archived=self.req.archived)
         if facts is None:
-            self.say(_dash("NOTICE", f"{UPDATE} NOT ADDED TO HOPPER, LEAD NOT FOUND", who))
+            self.say(HopperStep(HopperChange.LEAD_NOT_FOUND, self.lead_id))
             return
-        gmt = str(facts.gmt_offset_now)
         if self.req.hopper.check_call_time and not call_times.is_dialable(
             self.conn, dialing.call_time, facts.gmt_offset_now, facts.state, now=self.now
         ):
-            shown = f"{self.phone}|{self.lead_id}|{gmt}|0"
-            reason = f"{UPDATE} NOT ADDED TO HOPPER, OUTSIDE OF LOCAL TIME"
-            self.say(_dash("NOTICE", reason, f"{shown}|{self.user}", f"{shown}|{facts.state}"))
+            self.say(HopperStep(HopperChange.OUTSIDE_LOCAL_TIME, self.lead_id,
+                                gmt_offset=str(facts.gmt_offset_now), state=facts.state))  # fmt: skip
             return
         hopper_id = hopper_store.insert_entry(
             self.conn,
@@ -769,80 +927,67 @@ class _UpdateRun:
                 "vendor_lead_code": facts.vendor_lead_code,
             },
         )
-        shown = f"{self.phone}|{self.lead_id}|{hopper_id}"
-        self.say(_dash("NOTICE", f"{UPDATE} ADDED TO HOPPER", f"{shown}|{self.user}", shown))
+        self.uow.emit(HopperChanged(lead_number, dialing.campaign_id, added=True))
+        self.say(HopperStep(HopperChange.ADDED, self.lead_id, hopper_id=hopper_id))
 
     def _remove_from_hopper(self, lead_number: int) -> None:
         statuses = store.hopper_statuses(self.conn, lead_number)
         if not statuses:
-            reason = f"{UPDATE} NOT REMOVED FROM HOPPER, LEAD IS NOT IN THE HOPPER"
-            self.say(_dash("NOTICE", reason, f"{self.phone}|{self.lead_id}|{self.user}"))
+            self.say(HopperStep(HopperChange.NOT_IN_HOPPER, self.lead_id))
             return
         removed = store.remove_from_hopper(self.conn, lead_number)
-        reason = (
-            f"{UPDATE} REMOVED FROM HOPPER" if removed > 0 else f"{UPDATE} NOT REMOVED FROM HOPPER"
-        )
-        shown = f"{self.phone}|{self.lead_id}|{statuses[0]}"
-        self.say(_dash("NOTICE", reason, f"{shown}|{self.user}", shown))
+        if removed > 0:
+            # The hopper's campaign is not read back: removal is by lead, in every campaign.
+            self.uow.emit(HopperChanged(lead_number, "", added=False))
+        change = HopperChange.REMOVED if removed > 0 else HopperChange.NOT_REMOVED
+        self.say(HopperStep(change, self.lead_id, status=statuses[0]))
 
 
 # -- batch_update_lead ----------------------------------------------------------------------
 
 
 def batch_update_lead(
-    conn: Connection,
+    uow: UnitOfWork,
     request: BatchUpdateRequest,
     *,
-    now: datetime,
     allowed_lists: set[str] | None = None,
-) -> list[Line]:
+) -> BatchUpdateOutcome:
     """Set the same fields on many leads at once (spec update_lead §2)."""
-    user = request.api_user
+    conn = uow.conn
     lead_ids = request.lead_ids
     if not lead_ids:
-        return [_dash("ERROR", f"{BATCH} NO LEADS DEFINED", f"{user}|", "")]
+        return BatchUpdateOutcome(BatchRefusal.NO_LEADS_DEFINED)
     list_id_field = request.fields.get("list_id", "")
     if not _allowed(allowed_lists, list_id_field):
-        return [
-            _dash(
-                "ERROR", f"{BATCH} NOT AN ALLOWED LIST ID", f"{user}|{list_id_field}", list_id_field
-            )
-        ]
+        return BatchUpdateOutcome(BatchRefusal.LIST_NOT_ALLOWED)
     if request.list_exists_check and list_id_field and not _list_defined(conn, list_id_field):
-        reason = f"{BATCH} NOT A DEFINED LIST ID, LIST EXISTS CHECK ENABLED"
-        return [_dash("ERROR", reason, f"{user}|{list_id_field}", list_id_field)]
+        return BatchUpdateOutcome(BatchRefusal.LIST_NOT_DEFINED)
     parts = lead_ids.split(",")
     if any(not part for part in parts):
         # VICIdial builds `lead_id IN(1,,2)` and crashes; say why instead.
-        reason = f"{BATCH} INVALID LEAD ID LIST, NOTHING WAS CHANGED"
-        return [_dash("ERROR", reason, f"{user}|{lead_ids}", lead_ids)]
-    _refuse_broken_values(request.fields, user, BATCH)
+        return BatchUpdateOutcome(BatchRefusal.INVALID_LEAD_ID_LIST)
+    _refuse_broken_values(request.fields)
 
     allowed = None if allowed_lists is None else [int(i) for i in allowed_lists if i.isdigit()]
     limit = min(bounded_int(request.records or "1000"), RECORDS_MAX)
     rows = store.find_batch(conn, (int(part) for part in parts if len(part) < 19), allowed, limit,
                             archived=request.archived)  # fmt: skip
     if not rows:
-        return [
-            Line(
-                "ERROR",
-                f"{BATCH} NO MATCHES FOUND IN THE SYSTEM",
-                f": |{user}|{lead_ids}",
-                lead_ids,
-            )
-        ]
+        return BatchUpdateOutcome(BatchRefusal.NO_MATCHES)
+    found_ids = tuple(int(row["lead_id"]) for row in rows)
     values = as_stored_text(update_values(request.fields, reset_lead=request.reset_lead))
     if not values:
-        return []
+        return BatchUpdateOutcome(found_ids=found_ids, values_sent=False)
     table = store.lead_table(request.archived)
-    changed = [int(row["lead_id"]) for row in rows if store.changed_columns(table, row, values)]
+    changes = {int(row["lead_id"]): store.changed_columns(table, row, values) for row in rows}
+    changed = [lead_id for lead_id, columns in changes.items() if columns]
     if changed:
         converted = {
             name: store.stored_value(table.c[name], value) for name, value in values.items()
         }
         store.update_many(
-            conn, changed, {**converted, "modify_date": now}, archived=request.archived
+            conn, changed, {**converted, "modify_date": uow.now}, archived=request.archived
         )
-    found_ids = ",".join(str(row["lead_id"]) for row in rows)
-    data = f"{len(changed)}|{len(rows)}|{found_ids}"
-    return [_dash("SUCCESS", f"{BATCH} LEADS HAVE BEEN UPDATED", f"{user}|{data}", data)]
+        for lead_id in changed:
+            _lead_changed_events(uow, lead_id, changes[lead_id], request.api_user)
+    return BatchUpdateOutcome(found_ids=found_ids, changed_ids=tuple(changed))

@@ -44,8 +44,3 @@ def test_list_ids_compare_like_php() -> None:
     assert not lu.list_at_least_99("98")
     assert lu.list_at_least_99("099")
     assert lu.list_at_least_99("9" * 10000)
-
-
-def test_line_text_forms() -> None:
-    line = lu.Line("NOTICE", "update_lead X", " - a|b", "a|b", echo="1|2|3")
-    assert line.text == "1|2|3NOTICE: update_lead X - a|b"
