@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import event, insert, select
 from starlette.testclient import TestClient
 
+from leadgate.domain.leads import updates as lu
 from leadgate.storage.database import Database
 from leadgate.storage.tables import (
     vicidial_call_times,
@@ -20,6 +21,7 @@ from leadgate.storage.tables import (
     vicidial_list_archive,
     vicidial_lists_fields,
 )
+from leadgate.wire.nonagent import update_lead as wire_update
 from tests.factories import Seeder
 
 URL = "/vicidial/non_agent_api.php"
@@ -597,3 +599,25 @@ def test_update_by_lead_id_takes_three_round_trips(
     others = ("vicidial_hopper", "vicidial_callbacks", " custom_", "vicidial_lists ")
     assert not [s for s in statements if any(name in s for name in others)]
     assert len(log_rows(world)) == 1
+
+
+def test_renderers_word_typed_outcomes_as_vicidial_lines() -> None:
+    line = wire_update.Line("NOTICE", "update_lead X", " - a|b", "a|b", echo="1|2|3")
+    assert line.text == "1|2|3NOTICE: update_lead X - a|b"
+    rejection = lu.Rejection(lu.RejectionReason.CUSTOM_FIELDS_NOT_ADDED, lead_id=7, table_list="55")
+    rejected = wire_update.rejection_line("update_lead", "api", rejection)
+    assert rejected.text == (
+        "ERROR: update_lead CUSTOM FIELDS NOT ADDED, NOTHING WAS CHANGED - api|7|custom_55"
+    )
+    batch = lu.BatchUpdateRequest(api_user="api", lead_ids="3,2,9")
+    outcome = lu.BatchUpdateOutcome(found_ids=(3, 2), changed_ids=(2,))
+    (success,) = wire_update.batch_lines(batch, outcome)
+    assert success.text == "SUCCESS: batch_update_lead LEADS HAVE BEEN UPDATED - api|1|2|3,2"
+    assert success.logged == "1|2|3,2"
+    request = lu.UpdateLeadRequest(api_user="api", phone_number="3125550000")
+    hopper = lu.HopperStep(lu.HopperChange.OUTSIDE_LOCAL_TIME, "12", gmt_offset="-5.00", state="IL")
+    (outside,) = wire_update.update_lines(request, lu.UpdateLeadOutcome([hopper]))
+    assert outside.text == (
+        "NOTICE: update_lead NOT ADDED TO HOPPER, OUTSIDE OF LOCAL TIME - 3125550000|12|-5.00|0|api"
+    )
+    assert outside.logged == "3125550000|12|-5.00|0|IL"
