@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from leadgate.domain import call_times, phone_rules, timezones
-from leadgate.domain.events import LeadAdded
+from leadgate.domain.events import CallbackScheduled, HopperChanged, LeadAdded
 from leadgate.domain.leads import duplicates
 from leadgate.domain.leads.custom_fields import CustomFieldsOutcome, store_custom_fields
 from leadgate.domain.leads.duplicates import DuplicateCheck, DuplicatePlan, Match
@@ -32,7 +32,6 @@ from leadgate.domain.timezones import GmtOffset
 from leadgate.storage import callbacks as callback_store
 from leadgate.storage import dnc as dnc_store
 from leadgate.storage import hopper as hopper_store
-from leadgate.storage import locks
 from leadgate.storage.leads import intake as lead_store
 from leadgate.storage.unit_of_work import UnitOfWork
 from leadgate.values.numbers import clamp_bigint, clamp_smallint, clamped_int
@@ -130,13 +129,21 @@ class DuplicateFound:
     via: str  # 'PHONE' when the found lead's phone_number matched, else 'ALT'
 
 
+class NotAddedCause(Enum):
+    """Why no lead was stored where VICIdial's own SQL fails (an empty HTTP 500)."""
+
+    BACKSLASH_AT_END = "a double-quoted value ends with a backslash"
+    QUOTE_IN_COMPARED_VALUE = "a duplicate check compares a value with a quote"
+    CAMPAIGN_LIST_NOT_DEFINED = "a campaign duplicate check on a list that is not defined"
+
+
 @dataclass(frozen=True)
 class Refused:
     refusal: Refusal
     phone_problem: PhoneProblem | None = None
     duplicate: DuplicateFound | None = None
     check: DuplicateCheck | None = None  # UNCHECKABLE_DUPLICATE: the check that could not run
-    detail: str = ""
+    cause: NotAddedCause | None = None  # NOT_ADDED, UNCHECKABLE_DUPLICATE
 
 
 @dataclass(frozen=True)
@@ -154,6 +161,7 @@ class HopperResult(Enum):
 class HopperOutcome:
     result: HopperResult
     hopper_id: int = 0
+    campaign_id: str = ""  # ADDED: the campaign whose hopper it joined
 
 
 class CallbackResult(Enum):
@@ -246,13 +254,13 @@ def add_lead(
     if options.lookup_state and not state:
         state = timezones.state_for_area_code(conn, phone_code, phone[:3]) or state
 
-    refused = pre_insert_checks(conn, request, list_id, now)
+    refused = pre_insert_checks(uow, request, list_id)
     if refused is not None:
         outcome.refused = refused
         return outcome
     if any(_breaks_quoted_insert(request.text(name)) for name in _DOUBLE_QUOTED_FIELDS):
         # VICIdial's INSERT fails on a value ending in a backslash: no lead is stored.
-        return _refuse(outcome, Refusal.NOT_ADDED, detail="INVALID DATA")
+        return _refuse(outcome, Refusal.NOT_ADDED, cause=NotAddedCause.BACKSLASH_AT_END)
 
     gmt = timezones.lookup_gmt_offset(
         conn, phone_code=phone_code, phone_number=phone, state=state,
@@ -282,10 +290,15 @@ def add_lead(
             priority=hopper_priority(options.hopper_priority),
             check_call_time=options.hopper_local_call_time_check, now=now,
         )  # fmt: skip
+        if outcome.hopper.result is HopperResult.ADDED:
+            uow.emit(HopperChanged(lead_id, outcome.hopper.campaign_id, added=True))
     if options.callback:
         outcome.callback = schedule_callback(
             conn, lead_id=lead_id, list_id=list_id, options=options, now=now
         )
+        if outcome.callback.result is CallbackResult.ADDED:
+            uow.emit(CallbackScheduled(lead_id, outcome.callback.callback_time,
+                                       user=outcome.callback.callback_user))  # fmt: skip
     return outcome
 
 
@@ -331,20 +344,19 @@ def duplicate_lock_keys(request: AddLeadRequest, plan: DuplicatePlan) -> list[st
     return keys
 
 
-def pre_insert_checks(
-    conn: Connection, request: AddLeadRequest, list_id: int, now: datetime
-) -> Refused | None:
+def pre_insert_checks(uow: UnitOfWork, request: AddLeadRequest, list_id: int) -> Refused | None:
     """System DNC, campaign DNC, then the duplicate checks; the first that refuses wins.
 
     With duplicate checks the dedup lock is taken first, then one SELECT answers the DNC checks
     and the first duplicate check together (most requests ask for one duplicate check only).
     """
+    conn, now = uow.conn, uow.now
     options = request.options
     plan = duplicates.plan(options.duplicate_check)
     if not plan.wanted:
         refusal = _dnc_refusal(conn, request.phone_number, options)
         return None if refusal is None else Refused(refusal)
-    locks.lock_for_transaction(conn, duplicate_lock_keys(request, plan))
+    uow.lock(duplicate_lock_keys(request, plan))
     first = plan.checks[0]
     if _unquotable(request, first.match):
         refusal = _dnc_refusal(conn, request.phone_number, options)
@@ -420,12 +432,16 @@ def _duplicate_refusal(
 
 def _unquotable_refusal(check: DuplicateCheck) -> Refused:
     # VICIdial's SELECT breaks on the quote (an empty HTTP 500) and stores nothing.
-    return Refused(Refusal.UNCHECKABLE_DUPLICATE, check=check, detail="QUOTE IN VALUE")
+    return Refused(
+        Refusal.UNCHECKABLE_DUPLICATE, check=check, cause=NotAddedCause.QUOTE_IN_COMPARED_VALUE
+    )
 
 
 def _undefined_list_refusal(check: DuplicateCheck) -> Refused:
     # VICIdial builds `list_id IN()` for a list that is not defined and fails: no lead.
-    return Refused(Refusal.UNCHECKABLE_DUPLICATE, check=check, detail="LIST NOT DEFINED")
+    return Refused(
+        Refusal.UNCHECKABLE_DUPLICATE, check=check, cause=NotAddedCause.CAMPAIGN_LIST_NOT_DEFINED
+    )
 
 
 def _unquotable(request: AddLeadRequest, match: Match) -> bool:
@@ -572,7 +588,7 @@ def queue_in_hopper(
             "vendor_lead_code": vendor_lead_code,
         },
     )
-    return HopperOutcome(HopperResult.ADDED, hopper_id=hopper_id)
+    return HopperOutcome(HopperResult.ADDED, hopper_id=hopper_id, campaign_id=dialing.campaign_id)
 
 
 _NANPA = re.compile("NANPA", re.IGNORECASE)

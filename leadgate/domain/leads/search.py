@@ -1,9 +1,10 @@
 """Lead look-ups: which leads match, what they hold, which callbacks they have.
 
 The rules are VICIdial's (non_agent_api.php lead_search, lead_all_info, lead_field_info,
-lead_callback_info, lead_status_search); the wire layer turns the results into its lines.
-Where VICIdial crashes on a database error (a missing custom table, an unknown column, an empty
-IN list) these functions raise LookupProblem instead, so the caller can answer with an ERROR.
+lead_callback_info, lead_status_search). Each operation takes the unit of work and a typed
+request and returns a typed outcome: the records found, or a `LookupRefusal`; the wire layer
+words them. Where VICIdial crashes on a database error (a missing custom table, an unknown
+column, an empty IN list) the outcome is a refusal instead.
 """
 
 from __future__ import annotations
@@ -13,22 +14,37 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import Connection
 
 from leadgate.storage.leads import search as store
+from leadgate.storage.unit_of_work import UnitOfWork
 
 MAX_ID = store.MAX_ID
 INFO_COLUMNS = store.INFO_COLUMNS
 
 
-class LookupProblem(Exception):
-    """A request VICIdial would crash on (HTTP 500); `what` says which part was missing."""
+class LookupRefusal(Enum):
+    """Why a look-up answers no records."""
 
-    def __init__(self, what: str, detail: str = "") -> None:
-        super().__init__(what)
-        self.what = what
+    NO_VALID_SEARCH_METHOD = "no valid search method"
+    LIST_NOT_ALLOWED = "list not allowed"  # api_list_restrict
+    NO_MATCHES = "no matches"
+    INVALID_SEARCH_PARAMETERS = "invalid search parameters"
+    LEAD_NOT_FOUND = "lead not found"
+    LIST_NOT_FOUND = "list not found"  # the lead's list is missing or not visible
+    CUSTOM_FIELDS_NOT_FOUND = "custom fields not found"  # VICIdial would crash
+    FIELD_NOT_FOUND = "field not found"  # VICIdial would crash on an unknown column
+
+
+class _Missing(Exception):
+    """Internal: a table or column VICIdial's SQL would crash on; `detail` names it."""
+
+    def __init__(self, refusal: LookupRefusal, detail: str = "") -> None:
+        super().__init__(refusal.value)
+        self.refusal = refusal
         self.detail = detail
 
 
@@ -250,14 +266,14 @@ def _custom_fields_of(
     """(label, value) pairs of the lead's custom fields; () when the lead has no custom row."""
     list_number = as_id(entry_list)
     if list_number is None:
-        raise LookupProblem("CUSTOM FIELDS NOT FOUND", entry_list)
+        raise _Missing(LookupRefusal.CUSTOM_FIELDS_NOT_FOUND, entry_list)
     labels = store.custom_field_labels(conn, list_number)
     columns = store.custom_table_columns(conn, list_number)
     if not labels or columns is None:
-        raise LookupProblem("CUSTOM FIELDS NOT FOUND", entry_list)
+        raise _Missing(LookupRefusal.CUSTOM_FIELDS_NOT_FOUND, entry_list)
     real = _resolve_columns(labels, columns)
     if real is None:
-        raise LookupProblem("CUSTOM FIELDS NOT FOUND", entry_list)
+        raise _Missing(LookupRefusal.CUSTOM_FIELDS_NOT_FOUND, entry_list)
     row = store.custom_values(conn, list_number, lead_id, real)
     if row is None:
         return ()
@@ -290,26 +306,26 @@ def field_lead(conn: Connection, lead_id: int, archived: bool) -> FieldLead | No
 
 
 def standard_field(conn: Connection, lead_id: int, field_name: str, archived: bool) -> str:
-    """One vicidial_list column of a lead; LookupProblem when the column does not exist."""
+    """One vicidial_list column of a lead; _Missing when the column does not exist."""
     name = store.lead_column_names(archived).get(field_name.lower())
     if name is None:
-        raise LookupProblem("LIST FIELD NOT FOUND", field_name)
+        raise _Missing(LookupRefusal.FIELD_NOT_FOUND, field_name)
     row = store.lead_column(conn, archived=archived, lead_id=lead_id, name=name)
     if row is None:
-        raise LookupProblem("LIST FIELD NOT FOUND", field_name)
+        raise _Missing(LookupRefusal.FIELD_NOT_FOUND, field_name)
     return as_text(row[0])
 
 
 def custom_field(conn: Connection, lead_id: int, field_name: str, list_id: str) -> str:
-    """One column of custom_<list_id> for the lead; LookupProblem when there is none."""
+    """One column of custom_<list_id> for the lead; _Missing when there is none."""
     number = as_id(list_id)
     columns = None if number is None else store.custom_table_columns(conn, number)
     real = None if columns is None else _resolve_columns([field_name], columns)
     if number is None or not real:
-        raise LookupProblem("LIST FIELD NOT FOUND", field_name)
+        raise _Missing(LookupRefusal.FIELD_NOT_FOUND, field_name)
     row = store.custom_values(conn, number, lead_id, real)
     if row is None:
-        raise LookupProblem("LIST FIELD NOT FOUND", field_name)
+        raise _Missing(LookupRefusal.FIELD_NOT_FOUND, field_name)
     return as_text(row[real[0]])
 
 
@@ -432,3 +448,196 @@ def _all_custom_columns(conn: Connection, lead: dict[str, Any]) -> tuple[tuple[s
         (name, as_text(row[name]).replace("\t", " -- ").replace("\r\n", "!N").replace("\n", "!N"))
         for name in names
     )
+
+
+# -- the operations -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LeadSearchRequest:
+    search_method: str = ""
+    lead_id: str = ""
+    lead_ids: str = ""
+    vendor_lead_code: str = ""
+    phone_number: str = ""
+    list_id: str = ""
+    search_location: str = ""
+    records: int = 1000
+    archived: bool = False
+
+
+@dataclass(frozen=True)
+class LeadSearchOutcome:
+    plan: SearchPlan
+    refusal: LookupRefusal | None = None
+    found: int = 0  # leads found over all keys
+    lines: tuple[SearchLine, ...] = ()  # one per requested key, in the request's order
+
+
+def lead_search(
+    uow: UnitOfWork, request: LeadSearchRequest, *, allowed_lists: set[str] | None = None
+) -> LeadSearchOutcome:
+    """Leads by lead id, else vendor code, else phone number (spec lead_lookup lead_search)."""
+    plan = plan_search(
+        request.search_method, request.lead_id, request.lead_ids, request.vendor_lead_code,
+        request.phone_number,
+    )  # fmt: skip
+    if not plan.valid:
+        return LeadSearchOutcome(plan, LookupRefusal.NO_VALID_SEARCH_METHOD)
+    list_id = request.list_id
+    list_number = as_id(list_id)
+    if (
+        allowed_lists is not None
+        and list_number is not None
+        and list_number >= 99
+        and list_id not in allowed_lists
+    ):
+        return LeadSearchOutcome(plan, LookupRefusal.LIST_NOT_ALLOWED)
+    scope = search_scope(uow.conn, request.search_location, list_id)
+    result = run_search(uow.conn, plan, scope, request.records, request.archived)
+    if result.found < 1:
+        return LeadSearchOutcome(plan, LookupRefusal.NO_MATCHES)
+    return LeadSearchOutcome(plan, found=result.found, lines=result.lines)
+
+
+@dataclass(frozen=True)
+class AllInfoRequest:
+    user_group: str
+    lead_id: str = ""
+    phone_number: str = ""
+    archived: bool = False
+    custom_fields: bool = False
+    force_entry_list_id: str = ""
+
+
+@dataclass(frozen=True)
+class AllInfoOutcome:
+    refusal: LookupRefusal | None = None
+    detail: str = ""  # CUSTOM_FIELDS_NOT_FOUND: the list whose custom fields are missing
+    items: tuple[LeadInfo | ListMissing, ...] = ()
+
+
+def lead_all_info(uow: UnitOfWork, request: AllInfoRequest) -> AllInfoOutcome:
+    """Every column of the leads matching lead_id (preferred) or phone_number."""
+    phone_ok = 6 <= len(request.phone_number) <= 19
+    if not request.lead_id and not phone_ok:
+        return AllInfoOutcome(LookupRefusal.LEAD_NOT_FOUND)
+    conn = uow.conn
+    try:
+        result = all_info(
+            conn,
+            lead_id=request.lead_id,
+            phone_number=request.phone_number,
+            archived=request.archived,
+            campaigns=allowed_campaigns(conn, request.user_group, all_marker="ALL-CAMPAIGNS"),
+            custom_fields=request.custom_fields,
+            force_entry_list_id=request.force_entry_list_id,
+        )
+    except _Missing as missing:
+        return AllInfoOutcome(missing.refusal, detail=missing.detail)
+    if result.leads_found < 1:
+        return AllInfoOutcome(LookupRefusal.LEAD_NOT_FOUND)
+    return AllInfoOutcome(items=tuple(result.items))
+
+
+@dataclass(frozen=True)
+class FieldInfoRequest:
+    user_group: str
+    lead_id: str = ""
+    field_name: str = ""
+    archived: bool = False
+    custom_fields: bool = False
+    list_id: str = ""  # custom fields: the custom table's list (default: the lead's entry list)
+
+
+@dataclass(frozen=True)
+class FieldInfoOutcome:
+    refusal: LookupRefusal | None = None
+    list_id: str = ""  # LIST_NOT_FOUND: the lead's list
+    value: str = ""
+
+
+def lead_field_info(uow: UnitOfWork, request: FieldInfoRequest) -> FieldInfoOutcome:
+    """One field of one lead: a vicidial_list column or a custom field."""
+    lead_id, field_name = request.lead_id, request.field_name
+    if not (0 < len(lead_id) < 12 and field_name):
+        return FieldInfoOutcome(LookupRefusal.INVALID_SEARCH_PARAMETERS)
+    conn = uow.conn
+    number = int(lead_id)
+    lead = field_lead(conn, number, request.archived)
+    if lead is None:
+        return FieldInfoOutcome(LookupRefusal.LEAD_NOT_FOUND)
+    campaigns = allowed_campaigns(conn, request.user_group, all_marker="-ALL")
+    if not list_visible(conn, lead.list_id, campaigns):
+        return FieldInfoOutcome(LookupRefusal.LIST_NOT_FOUND, list_id=lead.list_id)
+    try:
+        if request.custom_fields:
+            table_list = request.list_id if len(request.list_id) > 1 else lead.entry_list_id
+            value = custom_field(conn, number, field_name, table_list)
+        else:
+            value = standard_field(conn, number, field_name, request.archived)
+    except _Missing as missing:
+        return FieldInfoOutcome(missing.refusal)
+    return FieldInfoOutcome(value=value)
+
+
+@dataclass(frozen=True)
+class CallbackInfoRequest:
+    user_group: str
+    lead_id: str = ""
+    location: str = ""  # CURRENT (default), ARCHIVE or ALL
+    restrict_lists: bool = False  # the user's api_list_restrict
+
+
+@dataclass(frozen=True)
+class CallbackInfoOutcome:
+    refusal: LookupRefusal | None = None
+    rows: tuple[CallbackRow, ...] = ()
+
+
+def lead_callback_info(uow: UnitOfWork, request: CallbackInfoRequest) -> CallbackInfoOutcome:
+    """The scheduled callbacks of one lead; a callback in a list the user may not see refuses
+    the whole answer (as VICIdial does)."""
+    if not 0 < len(request.lead_id) < 12:
+        return CallbackInfoOutcome(LookupRefusal.INVALID_SEARCH_PARAMETERS)
+    conn = uow.conn
+    campaigns = allowed_campaigns(conn, request.user_group, all_marker="ALL-CAMPAIGNS")
+    check_lists = campaigns is not None and request.restrict_lists
+    rows = lead_callbacks(conn, int(request.lead_id), request.location)
+    for row in rows:
+        if check_lists and not list_visible(conn, row.list_id, campaigns):
+            return CallbackInfoOutcome(LookupRefusal.LEAD_NOT_FOUND)
+    return CallbackInfoOutcome(rows=tuple(rows))
+
+
+@dataclass(frozen=True)
+class StatusSearchRequest:
+    user_group: str
+    status: str = ""
+    day: str = ""  # YYYY-MM-DD
+    lead_id: str = ""
+    archived: bool = False
+    restrict_lists: bool = False
+    custom_fields: bool = False
+
+
+@dataclass(frozen=True)
+class StatusSearchOutcome:
+    refusal: LookupRefusal | None = None
+    records: tuple[StatusRecord, ...] = ()
+
+
+def lead_status_search(uow: UnitOfWork, request: StatusSearchRequest) -> StatusSearchOutcome:
+    """Leads called with a status on a day, or one lead by id, with every column."""
+    if not (request.lead_id or (request.status and len(request.day) == 10)):
+        return StatusSearchOutcome(LookupRefusal.INVALID_SEARCH_PARAMETERS)
+    conn = uow.conn
+    records = status_search(
+        conn, status=request.status, day=request.day, lead_id=request.lead_id,
+        archived=request.archived,
+        campaigns=allowed_campaigns(conn, request.user_group, all_marker="-ALL"),
+        restrict_lists=request.restrict_lists, custom_fields=request.custom_fields,
+    )  # fmt: skip
+    if not records:
+        return StatusSearchOutcome(LookupRefusal.NO_MATCHES)
+    return StatusSearchOutcome(records=tuple(records))

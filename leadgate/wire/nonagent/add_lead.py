@@ -18,6 +18,7 @@ from leadgate.domain.leads.intake import (
     AddLeadRequest,
     CallbackResult,
     HopperResult,
+    NotAddedCause,
     Refusal,
     Refused,
 )
@@ -219,16 +220,19 @@ def _report_refusal(
     else:
         # No VICIdial line exists: its SQL failed (an empty HTTP 500). Same field count as its
         # insert-failure line, a short description instead of SQL (spec quirk Q8).
-        description = _NOT_ADDED_DESCRIPTIONS.get(refused.detail, refused.detail)
+        assert refused.cause is not None
+        description = _NOT_ADDED_DESCRIPTIONS[refused.cause]
         say("ERROR", "LEAD HAS NOT BEEN ADDED", f"{phone}|{list_id}|{description}|{user}",
             data=f"{phone}|{list_id}|{description}")  # fmt: skip
 
 
 _NOT_ADDED_DESCRIPTIONS = {
-    "QUOTE IN VALUE": "DUPLICATE CHECK NOT POSSIBLE WITH A QUOTE IN THE COMPARED VALUES",
-    "LIST NOT DEFINED": "CAMPAIGN DUPLICATE CHECK NOT POSSIBLE, LIST NOT DEFINED",
-    "INVALID DATA": "VALUE ENDS WITH A BACKSLASH",
-}
+    NotAddedCause.QUOTE_IN_COMPARED_VALUE:
+        "DUPLICATE CHECK NOT POSSIBLE WITH A QUOTE IN THE COMPARED VALUES",
+    NotAddedCause.CAMPAIGN_LIST_NOT_DEFINED:
+        "CAMPAIGN DUPLICATE CHECK NOT POSSIBLE, LIST NOT DEFINED",
+    NotAddedCause.BACKSLASH_AT_END: "VALUE ENDS WITH A BACKSLASH",
+}  # fmt: skip
 
 
 def duplicate_message(

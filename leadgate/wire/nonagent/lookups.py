@@ -12,7 +12,16 @@ from __future__ import annotations
 from typing import NoReturn
 
 from leadgate.domain.leads import search
-from leadgate.domain.leads.search import LeadInfo, ListMissing, LookupProblem, as_id
+from leadgate.domain.leads.search import (
+    AllInfoRequest,
+    CallbackInfoRequest,
+    FieldInfoRequest,
+    LeadInfo,
+    LeadSearchRequest,
+    ListMissing,
+    LookupRefusal,
+    StatusSearchRequest,
+)
 from leadgate.wire import filters
 from leadgate.wire.common import standard_checks
 from leadgate.wire.context import Call, Finished
@@ -67,9 +76,9 @@ def restricts_lists(call: Call) -> bool:
     return flag.isdigit() and int(flag) > 0
 
 
-def campaigns_of(call: Call, all_marker: str) -> frozenset[str] | None:
+def user_group(call: Call) -> str:
     assert call.user is not None
-    return search.allowed_campaigns(call.conn, call.user.user_group, all_marker=all_marker)
+    return call.user.user_group
 
 
 # -- lead_search ----------------------------------------------------------------------------------
@@ -79,45 +88,45 @@ def lead_search(call: Call) -> None:
     user = request_user(call)
     reason = "lead_search USER DOES NOT HAVE PERMISSION TO SEARCH FOR LEADS"
     standard_checks(call, f"ERROR: {reason}: |{user}|0|", reason, "0")
-    lead_id = call.param("lead_id", filters.DIGITS)
-    vendor_lead_code = call.param("vendor_lead_code", filters.NO_SEMI_HASH_QUOTE)
-    phone_number = call.param("phone_number", filters.PHONE)
-    list_id = call.param("list_id", filters.DIGITS)
-    plan = search.plan_search(
-        call.param("search_method", filters.LOGIN), lead_id,
-        call.param("lead_ids", filters.PHONE), vendor_lead_code, phone_number,
+    request = LeadSearchRequest(
+        search_method=call.param("search_method", filters.LOGIN),
+        lead_id=call.param("lead_id", filters.DIGITS),
+        lead_ids=call.param("lead_ids", filters.PHONE),
+        vendor_lead_code=call.param("vendor_lead_code", filters.NO_SEMI_HASH_QUOTE),
+        phone_number=call.param("phone_number", filters.PHONE),
+        list_id=call.param("list_id", filters.DIGITS),
+        search_location=call.param("search_location", filters.UPPER),
+        records=_records(call),
+        archived=archived(call),
+    )
+    outcome = search.lead_search(call.uow, request, allowed_lists=call.allowed_lists)
+    lead_id, vendor_lead_code, phone_number = (
+        request.lead_id, request.vendor_lead_code, request.phone_number,
     )  # fmt: skip
-    if not plan.valid:
+    plan = outcome.plan
+    if outcome.refusal is LookupRefusal.NO_VALID_SEARCH_METHOD:
         data = (
             f"{plan.method}|{lead_id}({int(plan.by_lead_id)})|"
             f"{vendor_lead_code}({int(plan.by_vendor_code)})|{phone_number}({int(plan.by_phone)})"
         )
         reason = "lead_search NO VALID SEARCH METHOD"
         fail(call, reason, f"ERROR: {reason} - {user}|{data}", data)
-    list_number = as_id(list_id)
-    if (
-        call.allowed_lists is not None
-        and list_number is not None
-        and list_number >= 99
-        and list_id not in call.allowed_lists
-    ):
+    if outcome.refusal is LookupRefusal.LIST_NOT_ALLOWED:
         reason = "lead_search NOT AN ALLOWED LIST ID"
-        data = f"{phone_number}|{list_id}"
+        data = f"{phone_number}|{request.list_id}"
         fail(call, reason, f"ERROR: {reason} - {data}", data)
-    scope = search.search_scope(call.conn, call.param("search_location", filters.UPPER), list_id)
-    result = search.run_search(call.conn, plan, scope, _records(call), archived(call))
-    if result.found < 1:
+    if outcome.refusal is not None:
         reason = "lead_search NO MATCHES FOUND IN THE SYSTEM"
         data = f"{lead_id}|{vendor_lead_code}|{phone_number}"
         fail(call, reason, f"ERROR: {reason}: |{user}|{data}", data)
     if call.param("header", filters.ALNUM) == "YES":
         # VICIdial's header has no separators (its delimiter variable is unset here).
         call.reply.line("search_keyrecords_foundlead_ids")
-    for line in result.lines:
+    for line in outcome.lines:
         call.reply.line(f"{line.key}|{len(line.lead_ids)}|{'-'.join(map(str, line.lead_ids))}")
     call.reply.log(
         "SUCCESS", "lead_search LEADS FOUND IN THE SYSTEM",
-        data=f"{lead_id}|{vendor_lead_code}|{phone_number}|{result.found}",
+        data=f"{lead_id}|{vendor_lead_code}|{phone_number}|{outcome.found}",
     )  # fmt: skip
 
 
@@ -135,35 +144,33 @@ def _records(call: Call) -> int:
 def lead_all_info(call: Call) -> None:
     lead_info_checks(call)
     user = request_user(call)
-    lead_id = call.param("lead_id", filters.DIGITS)
-    phone_number = call.param("phone_number", filters.PHONE)
-    phone_ok = 6 <= len(phone_number) <= 19
-    not_found = "lead_all_info LEAD NOT FOUND"
-    base_data = f"{user}|{lead_id}|{phone_number}"
-    if not lead_id and not phone_ok:
-        fail(call, not_found, f"ERROR: {not_found}: {base_data}", base_data)
+    request = AllInfoRequest(
+        user_group=user_group(call),
+        lead_id=call.param("lead_id", filters.DIGITS),
+        phone_number=call.param("phone_number", filters.PHONE),
+        archived=archived(call),
+        custom_fields=call.param("custom_fields", filters.ALNUM) == "Y",
+        force_entry_list_id=call.param("force_entry_list_id", filters.DIGITS),
+    )
     separator, stage = delimiter(call.param("stage", filters.LOGIN))
-    try:
-        result = search.all_info(
-            call.conn,
-            lead_id=lead_id,
-            phone_number=phone_number,
-            archived=archived(call),
-            campaigns=campaigns_of(call, "ALL-CAMPAIGNS"),
-            custom_fields=call.param("custom_fields", filters.ALNUM) == "Y",
-            force_entry_list_id=call.param("force_entry_list_id", filters.DIGITS),
-        )
-    except LookupProblem as problem:
-        reason = f"lead_all_info {problem.what}"
-        data = f"{base_data}|{problem.detail}"
+    outcome = search.lead_all_info(call.uow, request)
+    base_data = f"{user}|{request.lead_id}|{request.phone_number}"
+    if outcome.refusal is LookupRefusal.CUSTOM_FIELDS_NOT_FOUND:
+        reason = "lead_all_info CUSTOM FIELDS NOT FOUND"
+        data = f"{base_data}|{outcome.detail}"
         fail(call, reason, f"ERROR: {reason}: {data}", data)
-    if result.leads_found < 1:
+    if outcome.refusal is not None:
+        not_found = "lead_all_info LEAD NOT FOUND"
         fail(call, not_found, f"ERROR: {not_found}: {base_data}", base_data)
-    _print_all_info(call, result.items, separator, stage, base_data)
+    _print_all_info(call, outcome.items, separator, stage, base_data)
 
 
 def _print_all_info(
-    call: Call, items: list[LeadInfo | ListMissing], separator: str, stage: str, base_data: str
+    call: Call,
+    items: tuple[LeadInfo | ListMissing, ...],
+    separator: str,
+    stage: str,
+    base_data: str,
 ) -> None:
     header = call.param("header", filters.ALNUM) == "YES"
     output = ""
@@ -196,35 +203,32 @@ def _print_all_info(
 def lead_field_info(call: Call) -> None:
     lead_info_checks(call)
     user = request_user(call)
-    lead_id = call.param("lead_id", filters.DIGITS)
-    field_name = call.param("field_name", filters.LOGIN)
-    if not (0 < len(lead_id) < 12 and field_name):
+    custom_fields = call.param("custom_fields", filters.ALNUM) == "Y"
+    request = FieldInfoRequest(
+        user_group=user_group(call),
+        lead_id=call.param("lead_id", filters.DIGITS),
+        field_name=call.param("field_name", filters.LOGIN),
+        archived=archived(call),
+        custom_fields=custom_fields,
+        list_id=call.param("list_id", filters.LOGIN) if custom_fields else "",
+    )
+    outcome = search.lead_field_info(call.uow, request)
+    lead_id = request.lead_id
+    if outcome.refusal is LookupRefusal.INVALID_SEARCH_PARAMETERS:
         reason = "lead_field_info INVALID SEARCH PARAMETERS"
-        data = f"{user}|{lead_id}|{field_name}"
+        data = f"{user}|{lead_id}|{request.field_name}"
         fail(call, reason, f"ERROR: {reason}: {data}", data)
-    number = int(lead_id)
-    from_archive = archived(call)
-    lead = search.field_lead(call.conn, number, from_archive)
-    if lead is None:
-        reason = "lead_field_info LEAD NOT FOUND"
-        fail(call, reason, f"ERROR: {reason}: {user}|{lead_id}", f"{user}|{lead_id}")
-    if not search.list_visible(call.conn, lead.list_id, campaigns_of(call, "-ALL")):
+    if outcome.refusal is LookupRefusal.LIST_NOT_FOUND:
         reason = "lead_field_info LIST NOT FOUND"
-        data = f"{user}|{lead_id}|{lead.list_id}"
+        data = f"{user}|{lead_id}|{outcome.list_id}"
         fail(call, reason, f"ERROR: {reason}: {data}", data)
-    try:
-        if call.param("custom_fields", filters.ALNUM) == "Y":
-            list_id = call.param("list_id", filters.LOGIN)
-            table_list = list_id if len(list_id) > 1 else lead.entry_list_id
-            value = search.custom_field(call.conn, number, field_name, table_list)
-        else:
-            value = search.standard_field(call.conn, number, field_name, from_archive)
-    except LookupProblem:
-        reason = "lead_field_info LIST FIELD NOT FOUND"
+    if outcome.refusal is not None:
+        what = "LEAD" if outcome.refusal is LookupRefusal.LEAD_NOT_FOUND else "LIST FIELD"
+        reason = f"lead_field_info {what} NOT FOUND"
         fail(call, reason, f"ERROR: {reason}: {user}|{lead_id}", f"{user}|{lead_id}")
-    call.reply.echo(value)  # the raw value alone, no newline
+    call.reply.echo(outcome.value)  # the raw value alone, no newline
     stage = call.param("stage", filters.LOGIN)
-    call.reply.log("SUCCESS", f"lead_field_info {value}", data=f"{user}|{lead_id}|{stage}")
+    call.reply.log("SUCCESS", f"lead_field_info {outcome.value}", data=f"{user}|{lead_id}|{stage}")
 
 
 # -- lead_callback_info ---------------------------------------------------------------------------
@@ -233,22 +237,26 @@ def lead_field_info(call: Call) -> None:
 def lead_callback_info(call: Call) -> None:
     lead_info_checks(call)
     user = request_user(call)
-    lead_id = call.param("lead_id", filters.DIGITS)
-    if not 0 < len(lead_id) < 12:
-        reason = "lead_callback_info INVALID SEARCH PARAMETERS"
-        fail(call, reason, f"ERROR: {reason}: {user}|{lead_id}", f"{user}|{lead_id}")
-    campaigns = campaigns_of(call, "ALL-CAMPAIGNS")
-    check_lists = campaigns is not None and restricts_lists(call)
+    request = CallbackInfoRequest(
+        user_group=user_group(call),
+        lead_id=call.param("lead_id", filters.DIGITS),
+        location=call.param("search_location", filters.UPPER),
+        restrict_lists=restricts_lists(call),
+    )
+    lead_id = request.lead_id
     separator, stage = delimiter(call.param("stage", filters.LOGIN))
     header = call.param("header", filters.ALNUM)
-    location = call.param("search_location", filters.UPPER)
+    outcome = search.lead_callback_info(call.uow, request)
+    if outcome.refusal is LookupRefusal.INVALID_SEARCH_PARAMETERS:
+        reason = "lead_callback_info INVALID SEARCH PARAMETERS"
+        fail(call, reason, f"ERROR: {reason}: {user}|{lead_id}", f"{user}|{lead_id}")
+    if outcome.refusal is not None:
+        reason = "lead_callback_info LEAD NOT FOUND"
+        fail(call, reason, f"ERROR: {reason}: |{user}|1|", "1")
     output = separator.join(CALLBACK_HEADER) + "\n" if header == "YES" else ""
-    for row in search.lead_callbacks(call.conn, int(lead_id), location):
-        if check_lists and not search.list_visible(call.conn, row.list_id, campaigns):
-            reason = "lead_callback_info LEAD NOT FOUND"
-            fail(call, reason, f"ERROR: {reason}: |{user}|1|", "1")
+    for row in outcome.rows:
         output += separator.join((lead_id, row.source, *row.values)) + "\n"
-    data = f"{user}|{lead_id}|{stage}|{location}"
+    data = f"{user}|{lead_id}|{stage}|{request.location}"
     # The header alone is about 160 characters: more than 170 means at least one row.
     found = (header in ("NO", "") and len(output) > 10) or (header == "YES" and len(output) > 170)
     if not found:
@@ -264,29 +272,27 @@ def lead_callback_info(call: Call) -> None:
 def lead_status_search(call: Call) -> None:
     lead_info_checks(call)
     user = request_user(call)
-    status = call.param("status", filters.LOGIN)
-    day = call.param("date", filters.DATE)
-    lead_id = call.param("lead_id", filters.DIGITS)
-    if not (lead_id or (status and len(day) == 10)):
-        reason = "lead_status_search INVALID SEARCH PARAMETERS"
-        data = f"{user}|{status}|{day}|{lead_id}"
-        fail(call, reason, f"ERROR: {reason}: {data}", data)
-    records = search.status_search(
-        call.conn,
-        status=status,
-        day=day,
-        lead_id=lead_id,
+    request = StatusSearchRequest(
+        user_group=user_group(call),
+        status=call.param("status", filters.LOGIN),
+        day=call.param("date", filters.DATE),
+        lead_id=call.param("lead_id", filters.DIGITS),
         archived=archived(call),
-        campaigns=campaigns_of(call, "-ALL"),
         restrict_lists=restricts_lists(call),
         custom_fields=call.param("custom_fields", filters.ALNUM) == "Y",
     )
-    if not records:
+    outcome = search.lead_status_search(call.uow, request)
+    status, lead_id = request.status, request.lead_id
+    if outcome.refusal is LookupRefusal.INVALID_SEARCH_PARAMETERS:
+        reason = "lead_status_search INVALID SEARCH PARAMETERS"
+        data = f"{user}|{status}|{request.day}|{lead_id}"
+        fail(call, reason, f"ERROR: {reason}: {data}", data)
+    if outcome.refusal is not None:
         reason = "lead_status_search NO RESULTS FOUND"
         data = f"{user}|{lead_id}|{status}|"
         fail(call, reason, f"ERROR: {reason}: {data}", data)
     output = ""
-    for number, record in enumerate(records, start=1):
+    for number, record in enumerate(outcome.records, start=1):
         output += f";---------- START OF RECORD {number} ----------\n"
         output += f"lead_id => {record.lead_id}\n"
         for name, value in zip(search.INFO_COLUMNS, record.values, strict=True):

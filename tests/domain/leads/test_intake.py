@@ -6,7 +6,10 @@ from datetime import datetime
 
 import pytest
 
+from leadgate.domain.events import CallbackScheduled, HopperChanged, LeadAdded
 from leadgate.domain.leads import custom_fields, intake
+from leadgate.storage.database import Database
+from tests.factories import Seeder
 
 NOW = datetime(2026, 3, 26, 10, 0, 0)
 
@@ -68,3 +71,45 @@ def test_duplicate_lock_keys_ignore_case_and_trailing_spaces() -> None:
                                 fields={"title": "mr", "alt_phone": "X"})  # fmt: skip
     assert intake.duplicate_lock_keys(one, plan) == intake.duplicate_lock_keys(two, plan)
     assert len(intake.duplicate_lock_keys(one, plan)) == 2
+
+
+def test_add_lead_outcome_and_events(db: Database, seed: Seeder) -> None:
+    seed.campaign()
+    seed.list(101)
+    request = intake.AddLeadRequest(
+        api_user="api", phone_number="3125550042", list_id="101",
+        options=intake.AddLeadOptions(
+            add_to_hopper=True, callback=True, campaign_id="TESTCAMP", callback_datetime="NOW",
+            duplicate_check="DUPLIST",
+        ),
+    )  # fmt: skip
+    now = datetime(2026, 3, 10, 12, 0, 0)
+    with db.unit_of_work(now) as uow:
+        outcome = intake.add_lead(uow, request)
+        events = list(uow.events)
+    lead_id = outcome.lead_id
+    assert lead_id is not None and outcome.refused is None
+    assert outcome.hopper is not None and outcome.hopper.campaign_id == "TESTCAMP"
+    assert events == [
+        LeadAdded(lead_id, 101, "3125550042", "api", origin="add_lead"),
+        HopperChanged(lead_id, "TESTCAMP", added=True),
+        CallbackScheduled(lead_id, "2026-03-10 12:00:00", user=""),
+    ]
+    with db.unit_of_work(now) as uow:
+        again = intake.add_lead(uow, request)
+        assert uow.events == []
+    assert again.refused is not None and again.refused.refusal is intake.Refusal.DUPLICATE
+    assert again.refused.duplicate is not None and again.refused.duplicate.lead_id == lead_id
+
+
+def test_backslash_refusal_is_a_typed_cause(db: Database, seed: Seeder) -> None:
+    seed.campaign()
+    seed.list(101)
+    request = intake.AddLeadRequest(
+        api_user="api", phone_number="3125550043", list_id="101", fields={"comments": "x\\"}
+    )
+    with db.unit_of_work(datetime(2026, 3, 10)) as uow:
+        outcome = intake.add_lead(uow, request)
+    assert outcome.refused == intake.Refused(
+        intake.Refusal.NOT_ADDED, cause=intake.NotAddedCause.BACKSLASH_AT_END
+    )

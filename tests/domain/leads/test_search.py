@@ -1,13 +1,19 @@
-"""Pure rules of the lead look-ups: value printing, PHP comparisons, search planning."""
+"""The lead look-ups: value printing, PHP comparisons, search planning, and the typed outcomes
+of the operations on a database."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
+from leadgate.domain.leads import search
 from leadgate.domain.leads.search import SearchPlan, as_id, as_text, php_equal, plan_search
+from leadgate.storage.database import Database
+from tests.factories import Seeder
 
 
 @pytest.mark.parametrize(
@@ -67,3 +73,67 @@ def test_plan_search_by_codes_and_ids() -> None:
     by_id = plan_search("LEAD_ID", "5", "7,8", "", "")
     assert by_id.lead_ids == ("7", "8")  # lead_ids wins, lead_id switches the method on
     assert plan_search("LEAD_ID", "", "7,8", "", "").valid is False
+
+
+# -- the operations on a database -------------------------------------------------------------
+
+
+def _run(db: Database, operation: Any, request: Any, **options: Any) -> Any:
+    with db.unit_of_work(datetime(2026, 3, 10, 12)) as uow:
+        return operation(uow, request, **options)
+
+
+def test_lead_search_outcomes(db: Database, seed: Seeder) -> None:
+    seed.campaign()
+    seed.list(101)
+    seed.list(102)
+    older = seed.lead(phone_number="3125550001")
+    newer = seed.lead(phone_number="3125550001", list_id=102)
+    request = search.LeadSearchRequest(phone_number="3125550001,3125550002")
+    outcome = _run(db, search.lead_search, request)
+    assert outcome.refusal is None and outcome.found == 2
+    assert outcome.lines == (
+        search.SearchLine("3125550001", (newer, older)),
+        search.SearchLine("3125550002", ()),
+    )
+    refused = _run(db, search.lead_search, replace(request, list_id="555"), allowed_lists={"101"})
+    assert refused.refusal is search.LookupRefusal.LIST_NOT_ALLOWED
+    missing = _run(db, search.lead_search, search.LeadSearchRequest(phone_number="3125559999"))
+    assert missing.refusal is search.LookupRefusal.NO_MATCHES
+    invalid = _run(db, search.lead_search, search.LeadSearchRequest(phone_number="123"))
+    assert invalid.refusal is search.LookupRefusal.NO_VALID_SEARCH_METHOD
+    assert invalid.plan.method == "PHONE_NUMBER" and not invalid.plan.by_phone
+
+
+def test_lead_field_info_outcomes(db: Database, seed: Seeder) -> None:
+    seed.user_group("ADMIN", allowed_campaigns=" TESTCAMP -")
+    seed.campaign()
+    seed.list(101)
+    seed.list(201, campaign_id="OTHER")
+    visible = seed.lead(first_name="Ann")
+    hidden = seed.lead(list_id=201)
+    ask = search.FieldInfoRequest(user_group="ADMIN", lead_id=str(visible), field_name="first_name")
+    assert _run(db, search.lead_field_info, ask) == search.FieldInfoOutcome(value="Ann")
+    unknown = replace(ask, field_name="no_such_column")
+    assert _run(db, search.lead_field_info, unknown).refusal is search.LookupRefusal.FIELD_NOT_FOUND
+    other = _run(db, search.lead_field_info, replace(ask, lead_id=str(hidden)))
+    assert other == search.FieldInfoOutcome(search.LookupRefusal.LIST_NOT_FOUND, list_id="201")
+    gone = _run(db, search.lead_field_info, replace(ask, lead_id="999999"))
+    assert gone.refusal is search.LookupRefusal.LEAD_NOT_FOUND
+    bad = _run(db, search.lead_field_info, replace(ask, lead_id=""))
+    assert bad.refusal is search.LookupRefusal.INVALID_SEARCH_PARAMETERS
+
+
+def test_lead_all_info_names_the_list_without_custom_fields(db: Database, seed: Seeder) -> None:
+    seed.user_group()
+    seed.campaign()
+    seed.list(101)
+    lead = seed.lead()
+    request = search.AllInfoRequest(user_group="ADMIN", lead_id=str(lead), custom_fields=True)
+    outcome = _run(db, search.lead_all_info, request)
+    assert outcome == search.AllInfoOutcome(
+        search.LookupRefusal.CUSTOM_FIELDS_NOT_FOUND, detail="0"
+    )
+    plain = _run(db, search.lead_all_info, replace(request, custom_fields=False))
+    (info,) = plain.items
+    assert isinstance(info, search.LeadInfo) and info.lead_id == lead
