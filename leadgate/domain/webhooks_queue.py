@@ -24,9 +24,9 @@ from sqlalchemy import Connection
 from leadgate.domain import webhooks, webhooks_delivery
 from leadgate.domain.events import CallAnswered, CallDispositioned, LeadAdded
 from leadgate.domain.webhooks import Agent, CallFacts, Dispo, ListFacts, NewLead, Talk, UrlRow
-from leadgate.storage import leads as lead_store
 from leadgate.storage import outbox
 from leadgate.storage import webhooks as webhook_store
+from leadgate.storage.leads import intake as lead_store
 from leadgate.storage.unit_of_work import UnitOfWork
 
 # Only the Non-Agent API's add_lead (and its lmapi alias) fires apinewlead in VICIdial.

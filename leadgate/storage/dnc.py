@@ -3,7 +3,7 @@
 An AREACODE check also matches the wildcard entry `<area code>XXXXXXX` (seven capital X).
 `system_dnc_listed()` / `campaign_dnc_listed()` are the same look-ups as EXISTS clauses, for
 statements that check the DNC lists together with something else in one round trip (add_lead's
-duplicate probe, storage/leads.py); their parameters are given by `dnc_params`.
+duplicate probe, storage/leads/intake.py); their parameters are given by `dnc_params`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The duplicate-check vocabulary of add_lead's `duplicate_check` option: which lead columns a
-check compares and over which leads. The domain plans checks from it (domain/duplicates.py);
-storage turns each check into one SELECT (storage/leads.py)."""
+check compares and over which leads. The domain plans checks from it (domain/leads/duplicates.py);
+storage turns each check into one SELECT (storage/leads/intake.py)."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from leadgate.http.app import create_app
 from leadgate.settings import Settings
 from leadgate.storage import tables
 from leadgate.storage.database import Database
-from leadgate.storage.leads import forget_custom_tables
+from leadgate.storage.leads.intake import forget_custom_tables
 from tests import webhook_scenarios as recorded
 
 

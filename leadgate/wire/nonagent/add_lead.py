@@ -1,7 +1,7 @@
 """add_lead on /vicidial/non_agent_api.php and /API/lmapi.php: parameters in, VICIdial lines out.
 
 Reading: every parameter passes its VICIdial whitelist filter (wire/filters.py). Checks and
-writes: domain/lead_intake.py. Writing: `report` turns the outcome into VICIdial's exact lines
+writes: domain/leads/intake.py. Writing: `report` turns the outcome into VICIdial's exact lines
 and api-log rows. `report` takes the function name so update_lead's insert can reuse it.
 """
 
