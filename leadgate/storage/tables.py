@@ -161,6 +161,7 @@ vicidial_campaigns = Table(
     Column("lead_order_randomize", String(1), server_default="N"),
     Column("lead_order_secondary", String(16), server_default="LEAD_ASCEND"),
     Column("na_call_url", Text),
+    Column("xfer_groups", Text),
     Column("user_group", String(20), server_default="---ALL---"),
     Column("use_other_campaign_dnc", String(8), server_default=""),
     Column("alt_number_dialing", String(22), server_default="N"),
@@ -903,6 +904,13 @@ vicidial_inbound_groups = Table(
     Column("group_color", String(20)),
     Column("active", String(1)),
     Column("default_xfer_group", String(20), server_default="---NONE---"),
+    Column("next_agent_call", String(30), server_default="longest_wait_time"),
+    Column("call_time_id", String(20), server_default="24hours"),
+    Column("user_group", String(20), server_default="---ALL---"),
+    Column("start_call_url", Text),
+    Column("dispo_call_url", Text),
+    Column("add_lead_url", Text),
+    Column("na_call_url", Text),
 )
 
 
@@ -974,6 +982,14 @@ vicidial_closer_log = Table(
     Column("user_group", String(20)),
     Column("uniqueid", String(20), server_default=""),
     Column("called_count", SmallInteger, server_default="0"),
+    Column("start_epoch", BigInteger),
+    Column("end_epoch", BigInteger),
+    Column("processed", String(1)),
+    Column("queue_seconds", Numeric(7, 2), server_default="0"),
+    Column("xfercallid", BigInteger),
+    Column("term_reason", String(20), server_default="NONE"),
+    Column("agent_only", String(20), server_default=""),
+    Column("queue_position", SmallInteger, server_default="1"),
     sqlite_autoincrement=True,
 )
 Index("ix_vicidial_log_lead_id", vicidial_log.c.lead_id)
@@ -994,6 +1010,9 @@ vicidial_lead_messages = Table(
 )
 Index("ix_vicidial_lead_messages_lead_id", vicidial_lead_messages.c.lead_id)
 
+
+# -- Call history, agent history and telephony settings read by the report functions ---------
+# VICIdial's own tables (extras/MySQL_AST_CREATE_tables.sql), with its names, columns and indexes.
 
 vicidial_agent_log = Table(
     "vicidial_agent_log",
@@ -1158,4 +1177,183 @@ leadgate_webhook_endpoints = Table(
     Column("method", String(4), nullable=False, server_default="GET"),
     Column("secret", String(255), nullable=False, server_default=""),
     Column("pass_value", String(255), nullable=False, server_default=""),
+)
+
+
+vicidial_did_log = Table(
+    "vicidial_did_log",
+    metadata,
+    Column("uniqueid", String(20), nullable=False),
+    Column("channel", String(100), nullable=False),
+    Column("server_ip", String(15), nullable=False),
+    Column("caller_id_number", String(18)),
+    Column("caller_id_name", String(20)),
+    Column("extension", String(100)),
+    Column("call_date", DateTime),
+    Column("did_id", String(9), server_default=""),
+    Column("did_route", String(20), server_default=""),
+)
+Index("ix_vicidial_did_log_uniqueid", vicidial_did_log.c.uniqueid)
+Index("ix_vicidial_did_log_caller_id_number", vicidial_did_log.c.caller_id_number)
+Index("ix_vicidial_did_log_extension", vicidial_did_log.c.extension)
+Index("ix_vicidial_did_log_call_date", vicidial_did_log.c.call_date)
+
+vicidial_log_extended = Table(
+    "vicidial_log_extended",
+    metadata,
+    Column("uniqueid", String(50), primary_key=True),
+    Column("server_ip", String(15)),
+    Column("call_date", DateTime),
+    Column("lead_id", Integer),
+    Column("caller_code", String(30), nullable=False),
+    Column("custom_call_id", String(100)),
+    Column("start_url_processed", String(1), server_default="N"),
+    Column("dispo_url_processed", String(2), server_default="N"),
+    Column("multi_alt_processed", String(1), server_default="N"),
+    Column("noanswer_processed", String(1), server_default="N"),
+)
+Index("ix_vicidial_log_extended_call_date", vicidial_log_extended.c.call_date)
+Index("vle_lead_id", vicidial_log_extended.c.lead_id)
+Index("vlecc", vicidial_log_extended.c.caller_code)
+
+vicidial_inbound_dids = Table(
+    "vicidial_inbound_dids",
+    metadata,
+    Column("did_id", Integer, primary_key=True, autoincrement=True),
+    Column("did_pattern", String(50), nullable=False, unique=True),
+    Column("did_description", String(50)),
+    Column("did_active", String(1), server_default="Y"),
+    Column("did_route", String(20), server_default="EXTEN"),
+    Column("extension", String(50), server_default="9998811112"),
+    Column("group_id", String(20)),
+    Column("menu_id", String(50), server_default=""),
+    Column("user_group", String(20), server_default="---ALL---"),
+    sqlite_autoincrement=True,
+)
+Index("ix_vicidial_inbound_dids_group_id", vicidial_inbound_dids.c.group_id)
+
+vicidial_inbound_group_agents = Table(
+    "vicidial_inbound_group_agents",
+    metadata,
+    Column("user", String(20)),
+    Column("group_id", String(20)),
+    Column("group_rank", SmallInteger, server_default="0"),
+    Column("group_weight", SmallInteger, server_default="0"),
+    Column("calls_today", Integer, server_default="0"),
+    Column("group_web_vars", String(255), server_default=""),
+    Column("group_grade", SmallInteger, server_default="1"),
+    Column("group_type", String(1), server_default="C"),
+    Column("calls_today_filtered", Integer, server_default="0"),
+    Column("daily_limit", Integer, server_default="-1"),
+    UniqueConstraint("user", "group_id", name="viga_user_group_id"),
+)
+Index("ix_vicidial_inbound_group_agents_group_id", vicidial_inbound_group_agents.c.group_id)
+Index("ix_vicidial_inbound_group_agents_user", vicidial_inbound_group_agents.c.user)
+
+vicidial_live_inbound_agents = Table(
+    "vicidial_live_inbound_agents",
+    metadata,
+    Column("user", String(20)),
+    Column("group_id", String(20)),
+    Column("group_weight", SmallInteger, server_default="0"),
+    Column("calls_today", Integer, server_default="0"),
+    Column("last_call_time", DateTime),
+    Column("last_call_finish", DateTime),
+    Column("group_grade", SmallInteger, server_default="1"),
+    Column("calls_today_filtered", Integer, server_default="0"),
+    Column("last_call_time_filtered", DateTime),
+    Column("last_call_finish_filtered", DateTime),
+    Column("daily_limit", Integer, server_default="-1"),
+    UniqueConstraint("user", "group_id", name="vlia_user_group_id"),
+)
+Index("ix_vicidial_live_inbound_agents_group_id", vicidial_live_inbound_agents.c.group_id)
+
+vicidial_call_menu = Table(
+    "vicidial_call_menu",
+    metadata,
+    Column("menu_id", String(50), primary_key=True),
+    Column("menu_name", String(100)),
+    Column("menu_prompt", String(255)),
+    Column("menu_timeout", SmallInteger, server_default="10"),
+    Column("call_time_id", String(20), server_default=""),
+    Column("user_group", String(20), server_default="---ALL---"),
+)
+
+vicidial_settings_containers = Table(
+    "vicidial_settings_containers",
+    metadata,
+    Column("container_id", String(40), primary_key=True),
+    Column("container_notes", String(255), server_default=""),
+    Column("container_type", String(40), server_default="OTHER"),
+    Column("user_group", String(20), server_default="---ALL---"),
+    Column("container_entry", Text),
+)
+
+vicidial_campaign_cid_areacodes = Table(
+    "vicidial_campaign_cid_areacodes",
+    metadata,
+    Column("campaign_id", String(20), nullable=False),
+    Column("areacode", String(5), nullable=False),
+    Column("outbound_cid", String(20)),
+    Column("active", String(1), server_default=""),
+    Column("cid_description", String(50)),
+    Column("call_count_today", Integer, server_default="0"),
+    UniqueConstraint("campaign_id", "areacode", "outbound_cid", name="campareacode"),
+)
+Index(
+    "ix_vicidial_campaign_cid_areacodes_campaign_id", vicidial_campaign_cid_areacodes.c.campaign_id
+)
+Index("ix_vicidial_campaign_cid_areacodes_areacode", vicidial_campaign_cid_areacodes.c.areacode)
+
+vicidial_cid_groups = Table(
+    "vicidial_cid_groups",
+    metadata,
+    Column("cid_group_id", String(20), primary_key=True),
+    Column("cid_group_notes", String(255), server_default=""),
+    Column("cid_group_type", String(8), server_default="AREACODE"),
+    Column("user_group", String(20), server_default="---ALL---"),
+)
+
+vicidial_filter_phone_groups = Table(
+    "vicidial_filter_phone_groups",
+    metadata,
+    Column("filter_phone_group_id", String(20), nullable=False),
+    Column("filter_phone_group_name", String(40), nullable=False),
+    Column("filter_phone_group_description", String(100)),
+    Column("user_group", String(20), server_default="---ALL---"),
+)
+Index(
+    "ix_vicidial_filter_phone_groups_filter_phone_group_id",
+    vicidial_filter_phone_groups.c.filter_phone_group_id,
+)
+
+vicidial_filter_phone_numbers = Table(
+    "vicidial_filter_phone_numbers",
+    metadata,
+    Column("phone_number", String(18), nullable=False),
+    Column("filter_phone_group_id", String(20), nullable=False),
+    UniqueConstraint("phone_number", "filter_phone_group_id", name="phonefilter"),
+)
+Index("ix_vicidial_filter_phone_numbers_phone_number", vicidial_filter_phone_numbers.c.phone_number)
+
+vicidial_xfer_presets = Table(
+    "vicidial_xfer_presets",
+    metadata,
+    Column("campaign_id", String(20), nullable=False),
+    Column("preset_name", String(40), nullable=False),
+    Column("preset_number", String(50), nullable=False),
+    Column("preset_dtmf", String(50), server_default=""),
+    Column("preset_hide_number", String(1), server_default="N"),
+)
+Index("ix_vicidial_xfer_presets_preset_name", vicidial_xfer_presets.c.preset_name)
+
+parked_channels = Table(
+    "parked_channels",
+    metadata,
+    Column("channel", String(100), nullable=False),
+    Column("server_ip", String(15), nullable=False),
+    Column("channel_group", String(30)),
+    Column("extension", String(100)),
+    Column("parked_by", String(100)),
+    Column("parked_time", DateTime),
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from leadgate.domain import permissions as rules
 from leadgate.wire.functions import FunctionSpec, FunctionTable, Tier
-from leadgate.wire.nonagent import add_lead, callbacks, dnc, lookups, update_lead
+from leadgate.wire.nonagent import add_lead, callbacks, dnc, lookups, reports, update_lead
 from leadgate.wire.telephony import non_agent_telephony
 
 _TELEPHONY = (
@@ -48,6 +48,18 @@ NON_AGENT_FUNCTIONS = FunctionTable(
         FunctionSpec("add_callback", callbacks.add_callback, rules.CHANGE_LEADS, designed=True),
         FunctionSpec("remove_callback", callbacks.remove_callback, rules.CHANGE_LEADS,
                      designed=True),
+        # Agents and reports
+        FunctionSpec("logged_in_agents", reports.logged_in_agents, rules.VIEW_REPORTS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("agent_status", reports.agent_status, rules.VIEW_REPORTS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("recording_lookup", reports.recording_lookup, rules.VIEW_REPORTS),
+        FunctionSpec("agent_stats_export", reports.agent_stats_export, rules.VIEW_REPORTS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("user_group_status", reports.user_group_status, rules.VIEW_REPORTS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("in_group_status", reports.in_group_status, rules.VIEW_REPORTS,
+                     tier=Tier.VICIDIAL),
         # Telephony only
         *(FunctionSpec(name, non_agent_telephony, tier=Tier.TELEPHONY) for name in _TELEPHONY),
     ],

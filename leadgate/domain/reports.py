@@ -1,0 +1,474 @@
+"""Agent views and reports: who is logged in, what an agent is doing, recordings, and the
+call-history reports. Operations take a unit of work and typed requests and return typed rows;
+the wire layer (wire/nonagent/reports.py) and the CLI (cli/reports.py) print them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+from typing import Any
+
+from leadgate.domain.lookups import as_text
+from leadgate.storage import reports as store
+from leadgate.storage.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the caller's user group may see. None = everything."""
+
+    campaigns: tuple[str, ...] | None
+    groups: tuple[str, ...] | None
+
+
+def _group_words(raw: str) -> list[str]:
+    """VICIdial's ' A B -' lists as the values its IN(...) sees (the leading '' included)."""
+    return re.sub(r" -", "", raw).split(" ")
+
+
+def scope_of(uow: UnitOfWork, user_group: str) -> Scope:
+    row = store.user_group_scope(uow.conn, user_group) or {}
+    campaigns_raw = str(row.get("allowed_campaigns") or "")
+    groups_raw = str(row.get("admin_viewable_groups") or "")
+    campaigns = None if "-all" in campaigns_raw.lower() else tuple(_group_words(campaigns_raw))
+    groups: tuple[str, ...] | None = None
+    if "--all--" not in groups_raw.lower() and len(groups_raw) > 3:
+        groups = ("---ALL---", *_group_words(groups_raw))
+    return Scope(campaigns, groups)
+
+
+def pipe_list(text: str) -> tuple[str, ...] | None:
+    """A `A|B` request list (VICIdial accepts 1–9999 characters); None when not given."""
+    return tuple(text.split("|")) if 0 < len(text) < 10000 else None
+
+
+def _intersect(first: Sequence[str] | None, second: Sequence[str] | None) -> list[str] | None:
+    if first is None:
+        return None if second is None else list(second)
+    if second is None:
+        return list(first)
+    return [item for item in second if item in first]
+
+
+# -- live agents -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LiveAgent:
+    user: str
+    campaign_id: str
+    session_id: str
+    status: str
+    lead_id: str
+    callerid: str
+    calls_today: str
+    full_name: str
+    user_group: str
+    user_level: str
+    pause_code: str
+    sub_status: str
+
+
+def _real_time_sub_status(uow: UnitOfWork, row: dict[str, Any]) -> tuple[str, str]:
+    """VICIdial's real-time sub status of a live agent, and the lead id it shows."""
+    conn = uow.conn
+    status = str(row["status"] or "")
+    lead_id = int(row["lead_id"] or 0)
+    preview_lead_id = int(row["preview_lead_id"] or 0)
+    callerid = str(row["callerid"] or "")
+    comments = str(row["comments"] or "")
+    sub = ""
+    if row["on_hook_agent"] == "Y" and len(str(row["ring_callerid"] or "")) > 18:
+        sub = "RING"
+    if status == "PAUSED" and lead_id > 0:
+        sub = "DISPO"
+    if status == "PAUSED" and preview_lead_id > 0:
+        sub = "PREVIEW"
+        lead_id = preview_lead_id
+    if status == "INCALL":
+        if lead_id > 0 and store.incall_agents_on_lead(conn, lead_id) > 1:
+            sub = "3-WAY"
+        if store.parked_count(conn, callerid) > 0:
+            sub = "PARK"
+        elif re.search("CHAT|EMAIL", comments, re.IGNORECASE):
+            pass  # chats and e-mails have no live channel (leadgate has no chat log)
+        else:
+            calls = store.auto_calls_of(conn, callerid)
+            if not calls:
+                sub = "DEAD"
+            elif comments == "MANUAL":
+                first = calls[0]
+                if len(str(first["uniqueid"] or "")) < 5 and len(str(first["channel"] or "")) < 5:
+                    sub = "DIAL"
+    return sub, str(lead_id)
+
+
+def logged_in_agents(
+    uow: UnitOfWork,
+    scope: Scope,
+    *,
+    campaigns: tuple[str, ...] | None,
+    user_groups: tuple[str, ...] | None,
+    with_sub_status: bool,
+) -> tuple[int, list[LiveAgent]]:
+    """The live agents the caller may see: (agents found before the user filter, agents)."""
+    conn = uow.conn
+    rows = store.live_agents(conn, _intersect(scope.campaigns, campaigns))
+    agents: list[LiveAgent] = []
+    for row in rows:
+        user = str(row["user"] or "")
+        info = store.user_summary(conn, user, scope.groups, user_groups)
+        if info is None:
+            continue
+        pause_code, sub_status, lead_id = "", "", as_text(row["lead_id"])
+        if with_sub_status:
+            pause_code = as_text(store.agent_log_sub_status(conn, user, row["agent_log_id"]))
+            sub_status, lead_id = _real_time_sub_status(uow, row)
+        agents.append(
+            LiveAgent(
+                user=user,
+                campaign_id=as_text(row["campaign_id"]),
+                session_id=as_text(row["conf_exten"]),
+                status=as_text(row["status"]),
+                lead_id=lead_id,
+                callerid=as_text(row["callerid"]),
+                calls_today=as_text(row["calls_today"]),
+                full_name=as_text(info["full_name"]),
+                user_group=as_text(info["user_group"]),
+                user_level=as_text(info["user_level"]),
+                pause_code=pause_code,
+                sub_status=sub_status,
+            )
+        )
+    return len(rows), agents
+
+
+class AgentStatusProblem(Enum):
+    NOT_FOUND = "not found"
+    NOT_LOGGED_IN = "not logged in"
+
+
+@dataclass(frozen=True)
+class AgentStatus:
+    agent: LiveAgent
+    phone_number: str
+    vendor_lead_code: str
+    computer_ip: str | None
+
+
+def agent_status(
+    uow: UnitOfWork, scope: Scope, agent_user: str, *, with_ip: bool
+) -> AgentStatus | AgentStatusProblem:
+    conn = uow.conn
+    info = store.user_summary(conn, agent_user, scope.groups)
+    if info is None:
+        return AgentStatusProblem.NOT_FOUND
+    row = store.live_agent(conn, agent_user)
+    if row is None:
+        return AgentStatusProblem.NOT_LOGGED_IN
+    pause_code = as_text(store.agent_log_sub_status(conn, agent_user, row["agent_log_id"]))
+    sub_status, lead_id = _real_time_sub_status(uow, row)
+    vendor_lead_code = phone_number = ""
+    if int(lead_id) > 0:
+        lead = store.lead_phone_and_vendor(conn, int(lead_id))
+        if lead is not None:
+            vendor_lead_code = as_text(lead["vendor_lead_code"])
+            phone_number = as_text(lead["phone_number"])
+    callerid = as_text(row["callerid"])
+    if callerid:
+        calls = store.auto_calls_of(conn, callerid)
+        if calls and len(as_text(calls[0]["phone_number"])) > 3:
+            phone_number = as_text(calls[0]["phone_number"])
+    computer_ip = None
+    if with_ip:
+        # VICIdial looks for the last login *older* than two days (sic).
+        found = store.last_login_ip_before(conn, agent_user, uow.now - timedelta(days=2))
+        computer_ip = found if found is not None and len(found) > 3 else None
+    agent = LiveAgent(
+        user=agent_user,
+        campaign_id=as_text(row["campaign_id"]),
+        session_id=as_text(row["conf_exten"]),
+        status=as_text(row["status"]),
+        lead_id=lead_id,
+        callerid=callerid,
+        calls_today=as_text(row["calls_today"]),
+        full_name=as_text(info["full_name"]),
+        user_group=as_text(info["user_group"]),
+        user_level=as_text(info["user_level"]),
+        pause_code=pause_code,
+        sub_status=sub_status,
+    )
+    return AgentStatus(agent, phone_number, vendor_lead_code, computer_ip)
+
+
+# -- recordings --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordingQuery:
+    agent_user: str = ""
+    lead_id: str = ""
+    date: str = ""
+    uniqueid: str = ""
+    extension: str = ""
+
+
+@dataclass(frozen=True)
+class Recording:
+    start_time: str
+    user: str
+    recording_id: str
+    lead_id: str
+    location: str
+    seconds: int
+
+
+def recording_lookup(uow: UnitOfWork, query: RecordingQuery) -> list[Recording] | None:
+    """Recordings matching the query; None when the query is not specific enough (VICIdial
+    needs two "points": uniqueid and lead_id count two, user, extension and date one)."""
+    conn = uow.conn
+    points = 0
+    vicidial_id_prefix: str | None = None
+    closer_ids: list[int] = []
+    if len(query.uniqueid) > 8:
+        prefix = re.sub(r"\..*$", "", query.uniqueid)
+        if store.outbound_calls_like(conn, prefix) > 0:
+            vicidial_id_prefix = prefix
+        closer_ids = store.inbound_call_ids_like(conn, prefix)
+        if vicidial_id_prefix is not None or closer_ids:
+            points += 2
+    user = query.agent_user if 2 < len(query.agent_user) < 21 else None
+    lead_id = int(query.lead_id) if 0 < len(query.lead_id) < 11 else None
+    extension = query.extension if 2 < len(query.extension) < 101 else None
+    day = None
+    if len(query.date) == 10:
+        day = _day_range(query.date)
+        points += 1
+    points += (user is not None) + 2 * (lead_id is not None) + (extension is not None)
+    if points < 2:
+        return None
+    if len(query.date) == 10 and day is None:
+        return []  # not a calendar day: VICIdial's string comparison finds nothing
+    rows = store.recordings(
+        conn, vicidial_id_prefix=vicidial_id_prefix, closer_ids=closer_ids, user=user,
+        lead_id=lead_id, extension=extension, day=day,
+    )  # fmt: skip
+    return [
+        Recording(
+            start_time=as_text(row["start_time"]),
+            user=as_text(row["user"]),
+            recording_id=as_text(row["recording_id"]),
+            lead_id=as_text(row["lead_id"]),
+            location=as_text(row["location"]),
+            seconds=_recording_seconds(row),
+        )
+        for row in rows
+    ]
+
+
+def _recording_seconds(row: dict[str, Any]) -> int:
+    length = int(row["length_in_sec"] or 0)
+    if length > 0:
+        return length
+    computed = int(row["end_epoch"] or 0) - int(row["start_epoch"] or 0)
+    return computed if 0 < computed < 86400 else 0
+
+
+def _day_range(day: str) -> tuple[datetime, datetime] | None:
+    """A YYYY-MM-DD day as [00:00:00, 23:59:59]; None when it is not a real date."""
+    try:
+        start = datetime.strptime(day, "%Y-%m-%d")
+    except ValueError:
+        return None
+    return start, start.replace(hour=23, minute=59, second=59)
+
+
+def parse_datetime(text: str) -> datetime | None:
+    """A `YYYY-MM-DD HH:MM:SS` request value (VICIdial turns `+` into a space first)."""
+    try:
+        return datetime.strptime(text.replace("+", " "), "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return None
+
+
+# -- agent_stats_export ------------------------------------------------------------------------
+
+
+@dataclass
+class AgentTotals:
+    """One agent's (or agent-and-campaign's) sums over vicidial_agent_log rows."""
+
+    user: str
+    campaign_id: str
+    full_name: str = ""
+    user_group: str = ""
+    calls: int = 0
+    pauses: int = 0
+    sessions: int = 0
+    pause_sec: int = 0
+    wait_sec: int = 0
+    talk_sec: int = 0
+    dispo_sec: int = 0
+    dead_sec: int = 0
+    start_epoch: int = 0
+    end_epoch: int = 0
+    end_sec: int = 0
+
+    @property
+    def login_sec(self) -> int:
+        login = self.pause_sec + self.wait_sec + self.talk_sec + self.dispo_sec
+        return min(login, (self.end_epoch - self.start_epoch) + self.end_sec)
+
+
+@dataclass(frozen=True)
+class AgentStatsQuery:
+    start: datetime
+    end: datetime
+    agent_user: str | None = None
+    campaign_id: str | None = None
+    by_campaign: bool = False
+
+
+def agent_stats_export(uow: UnitOfWork, query: AgentStatsQuery) -> tuple[int, list[AgentTotals]]:
+    """Per-agent sums of the agent log over a time range, and the calls of all of them.
+
+    Mirrors VICIdial's arithmetic, quirks included: without by_campaign the first row's dispo
+    seconds count twice and the session start is 0 (so the login time is never capped).
+    """
+    rows = store.agent_log_rows(
+        uow.conn, user=query.agent_user, campaign_id=query.campaign_id, start=query.start,
+        end=query.end, by_campaign=query.by_campaign,
+    )  # fmt: skip
+    totals: list[AgentTotals] = []
+    current: AgentTotals | None = None
+    last_key: str | None = None
+    total_calls = 0
+    for user, lead_id, sub_status, pause, wait, talk, dispo, dead, pause_epoch, campaign in rows:
+        user = user or ""
+        key = f"{campaign or ''} {user}" if query.by_campaign else user
+        # VICIdial compares keys case-insensitively (a regular expression with /i).
+        if current is None or last_key is None or key.lower() != last_key.lower():
+            current = AgentTotals(user=user, campaign_id=campaign or "")
+            if query.by_campaign:
+                current.start_epoch = int(pause_epoch or 0)
+            else:
+                current.dispo_sec = int(dispo or 0)
+            totals.append(current)
+            last_key = key
+        if lead_id is not None and int(lead_id) > 0:
+            current.calls += 1
+            total_calls += 1
+        if pause is not None:
+            current.pauses += 1
+        if sub_status and "LOGIN" in sub_status:
+            current.sessions += 1
+        pause, wait, talk, dispo = int(pause or 0), int(wait or 0), int(talk or 0), int(dispo or 0)
+        current.pause_sec += pause
+        current.wait_sec += wait
+        current.talk_sec += talk
+        current.dispo_sec += dispo
+        current.dead_sec += int(dead or 0)
+        current.end_epoch = int(pause_epoch or 0)
+        current.end_sec = pause + wait + talk + dispo
+    for agent in totals:
+        found = store.user_name_and_group(uow.conn, agent.user)
+        if found is not None:
+            agent.full_name, agent.user_group = found
+    return total_calls, totals
+
+
+# -- user_group_status / in_group_status -------------------------------------------------------
+
+
+@dataclass
+class StatusCounts:
+    total_calls: int = 0
+    calls_waiting: int = 0
+    agents: int = 0
+    in_calls: int = 0
+    waiting: int = 0
+    paused: int = 0
+    dead: int = 0
+    dispo: int = 0
+    in_dial: int = 0
+
+    def count(self, status: str) -> None:
+        self.agents += 1
+        self.dead += status == "DEAD"
+        self.dispo += status == "DISPO"
+        self.paused += status == "PAUSED"
+        if re.search("INCALL|DIAL|QUEUE|PARK", status, re.IGNORECASE):
+            self.in_calls += 1
+        if re.search("DIAL", status, re.IGNORECASE):
+            self.in_dial += 1
+        if re.search("READY|CLOSER", status, re.IGNORECASE):
+            self.waiting += 1
+
+
+def _allowed_call_campaigns(uow: UnitOfWork, scope: Scope) -> list[str] | None:
+    """Campaigns and in-groups whose waiting calls the caller may count (None = all)."""
+    if scope.campaigns is None:
+        return None
+    return [*scope.campaigns, *store.inbound_group_ids(uow.conn, scope.groups), ""]
+
+
+def _calls(
+    uow: UnitOfWork, scope: Scope, campaigns: Sequence[str] | None
+) -> tuple[StatusCounts, str]:
+    counts = StatusCounts()
+    callerids = ""
+    for call in store.auto_calls(uow.conn, campaigns, _allowed_call_campaigns(uow, scope)):
+        callerids += f"{call['callerid'] or ''}|"
+        counts.calls_waiting += bool(re.search("LIVE", str(call["status"] or ""), re.IGNORECASE))
+        counts.total_calls += 1
+    return counts, callerids
+
+
+def _shown_status(row: dict[str, Any]) -> str:
+    status = str(row["status"] or "")
+    if re.search("READY|PAUSED", status, re.IGNORECASE) and int(row["lead_id"] or 0) > 0:
+        return "DISPO"
+    return status
+
+
+def user_group_status(uow: UnitOfWork, scope: Scope, user_groups: Sequence[str]) -> StatusCounts:
+    conn = uow.conn
+    counts, callerids = _calls(uow, scope, None)
+    for row in store.live_agents_with_groups(
+        conn, user_groups=user_groups, users=None, viewable_groups=scope.groups
+    ):
+        status = _shown_status(row)
+        if re.search("INCALL", status, re.IGNORECASE):
+            callerid = str(row["callerid"] or "")
+            comments = str(row["comments"] or "")
+            if store.parked_count(conn, callerid) > 0:
+                status = "PARK"
+            elif re.search("CHAT|EMAIL", comments, re.IGNORECASE):
+                pass  # no chat log in leadgate: a chat is never dead
+            elif not re.search(re.escape(callerid) + r"\|", callerids):
+                status = "DEAD"
+            elif comments == "MANUAL":
+                calls = store.auto_calls_of(conn, callerid)
+                if (
+                    calls
+                    and len(str(calls[0]["uniqueid"] or "")) < 5
+                    and len(str(calls[0]["channel"] or "")) < 5
+                ):
+                    status = "DIAL"
+        counts.count(status)
+    return counts
+
+
+def in_group_status(uow: UnitOfWork, scope: Scope, in_groups: Sequence[str]) -> StatusCounts:
+    conn = uow.conn
+    counts, _ = _calls(uow, scope, in_groups)
+    users = [*store.live_inbound_users(conn, in_groups), ""]
+    for row in store.live_agents_with_groups(
+        conn, user_groups=None, users=users, viewable_groups=scope.groups
+    ):
+        counts.count(_shown_status(row))
+    return counts

@@ -1,0 +1,289 @@
+"""Reads behind the agent and report functions: live agents, call history, recordings.
+
+Every statement is parameterised; date ranges are always bound values so that the indexes on
+call_date / event_time (VICIdial's own, plus the ones leadgate adds) serve them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, or_, select
+
+from leadgate.storage.tables import (
+    parked_channels,
+    recording_log,
+    vicidial_agent_log,
+    vicidial_auto_calls,
+    vicidial_closer_log,
+    vicidial_inbound_groups,
+    vicidial_list,
+    vicidial_live_agents,
+    vicidial_live_inbound_agents,
+    vicidial_log,
+    vicidial_user_groups,
+    vicidial_user_log,
+    vicidial_users,
+)
+
+Row = dict[str, Any]
+
+
+def user_group_scope(conn: Connection, user_group: str) -> Row | None:
+    """allowed_campaigns and admin_viewable_groups of a user group."""
+    g = vicidial_user_groups.c
+    row = conn.execute(
+        select(g.allowed_campaigns, g.admin_viewable_groups).where(g.user_group == user_group)
+    ).first()
+    return None if row is None else dict(row._mapping)
+
+
+# -- live agents -----------------------------------------------------------------------------
+
+_LIVE_COLUMNS = (
+    "user", "status", "callerid", "lead_id", "campaign_id", "calls_today", "agent_log_id",
+    "on_hook_agent", "ring_callerid", "preview_lead_id", "conf_exten", "comments",
+)  # fmt: skip
+
+
+def live_agents(conn: Connection, campaigns: Sequence[str] | None) -> list[Row]:
+    """vicidial_live_agents rows, optionally only those of the given campaigns (table order)."""
+    a = vicidial_live_agents.c
+    statement = select(*(a[name] for name in _LIVE_COLUMNS)).order_by(a.live_agent_id)
+    if campaigns is not None:
+        statement = statement.where(a.campaign_id.in_(list(campaigns)))
+    return [dict(row._mapping) for row in conn.execute(statement)]
+
+
+def live_agent(conn: Connection, user: str) -> Row | None:
+    a = vicidial_live_agents.c
+    row = conn.execute(
+        select(*(a[name] for name in _LIVE_COLUMNS)).where(a.user == user).order_by(a.live_agent_id)
+    ).first()
+    return None if row is None else dict(row._mapping)
+
+
+def user_summary(
+    conn: Connection, user: str, viewable_groups: Sequence[str] | None,
+    user_groups: Sequence[str] | None = None,
+) -> Row | None:  # fmt: skip
+    """full_name, user_group, user_level of a user within the viewable (and asked) groups."""
+    u = vicidial_users.c
+    statement = select(u.full_name, u.user_group, u.user_level).where(u.user == user)
+    if viewable_groups is not None:
+        statement = statement.where(u.user_group.in_(list(viewable_groups)))
+    if user_groups is not None:
+        statement = statement.where(u.user_group.in_(list(user_groups)))
+    row = conn.execute(statement).first()
+    return None if row is None else dict(row._mapping)
+
+
+def agent_log_sub_status(conn: Connection, user: str, agent_log_id: Any) -> str | None:
+    g = vicidial_agent_log.c
+    row = conn.execute(
+        select(g.sub_status).where(g.user == user, g.agent_log_id == agent_log_id)
+    ).first()
+    return None if row is None else row[0]
+
+
+def incall_agents_on_lead(conn: Connection, lead_id: int) -> int:
+    a = vicidial_live_agents.c
+    return int(
+        conn.execute(
+            select(func.count()).where(a.lead_id == lead_id, a.status == "INCALL")
+        ).scalar_one()
+    )
+
+
+def parked_count(conn: Connection, callerid: str) -> int:
+    p = parked_channels.c
+    return int(conn.execute(select(func.count()).where(p.channel_group == callerid)).scalar_one())
+
+
+def auto_calls_of(conn: Connection, callerid: str) -> list[Row]:
+    c = vicidial_auto_calls.c
+    rows = conn.execute(
+        select(c.uniqueid, c.channel, c.phone_number)
+        .where(c.callerid == callerid)
+        .order_by(c.auto_call_id)
+    )
+    return [dict(row._mapping) for row in rows]
+
+
+def lead_phone_and_vendor(conn: Connection, lead_id: int) -> Row | None:
+    v = vicidial_list.c
+    row = conn.execute(
+        select(v.vendor_lead_code, v.phone_number).where(v.lead_id == lead_id)
+    ).first()
+    return None if row is None else dict(row._mapping)
+
+
+def last_login_ip_before(conn: Connection, user: str, before: datetime) -> str | None:
+    g = vicidial_user_log.c
+    row = conn.execute(
+        select(g.computer_ip)
+        .where(g.user == user, g.event == "LOGIN", g.event_date < before)
+        .order_by(g.event_date.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else row[0]
+
+
+# -- recordings ------------------------------------------------------------------------------
+
+
+def outbound_calls_like(conn: Connection, uniqueid_prefix: str) -> int:
+    c = vicidial_log.c
+    return int(
+        conn.execute(
+            select(func.count()).where(c.uniqueid.like(_like_prefix(uniqueid_prefix)))
+        ).scalar_one()
+    )
+
+
+def inbound_call_ids_like(conn: Connection, uniqueid_prefix: str) -> list[int]:
+    c = vicidial_closer_log.c
+    rows = conn.execute(
+        select(c.closecallid)
+        .where(c.uniqueid.like(_like_prefix(uniqueid_prefix)))
+        .order_by(c.closecallid)
+    )
+    return [int(row[0]) for row in rows]
+
+
+def _like_prefix(text: str) -> str:
+    """`text%`: VICIdial does not escape LIKE wildcards (its filter leaves only `_`)."""
+    return text + "%"
+
+
+def recordings(
+    conn: Connection,
+    *,
+    vicidial_id_prefix: str | None,
+    closer_ids: Sequence[int],
+    user: str | None,
+    lead_id: int | None,
+    extension: str | None,
+    day: tuple[datetime, datetime] | None,
+    limit: int = 100000,
+) -> list[Row]:
+    r = recording_log.c
+    conditions: list[Any] = []
+    by_uniqueid: list[Any] = []
+    if vicidial_id_prefix is not None:
+        by_uniqueid.append(r.vicidial_id.like(_like_prefix(vicidial_id_prefix)))
+    if closer_ids:
+        by_uniqueid.append(r.vicidial_id.in_([str(number) for number in closer_ids]))
+    if by_uniqueid:
+        conditions.append(or_(*by_uniqueid))
+    if user is not None:
+        conditions.append(r.user == user)
+    if lead_id is not None:
+        conditions.append(r.lead_id == lead_id)
+    if extension is not None:
+        conditions.append(r.extension == extension)
+    if day is not None:
+        conditions.append(and_(r.start_time >= day[0], r.start_time <= day[1]))
+    statement = (
+        select(
+            r.start_time, r.user, r.recording_id, r.lead_id, r.location, r.start_epoch,
+            r.end_epoch, r.length_in_sec,
+        )
+        .where(*conditions)
+        .order_by(r.start_time, r.recording_id)
+        .limit(limit)
+    )  # fmt: skip
+    return [dict(row._mapping) for row in conn.execute(statement)]
+
+
+# -- agent_stats_export ------------------------------------------------------------------------
+
+
+def agent_log_rows(
+    conn: Connection,
+    *,
+    user: str | None,
+    campaign_id: str | None,
+    start: datetime,
+    end: datetime,
+    by_campaign: bool,
+) -> Any:
+    """vicidial_agent_log rows of a time range, streamed in VICIdial's order:
+    (user, lead_id, sub_status, pause_sec, wait_sec, talk_sec, dispo_sec, dead_sec,
+    pause_epoch, campaign_id)."""
+    g = vicidial_agent_log.c
+    conditions: list[Any] = [g.event_time >= start, g.event_time <= end]
+    if user is not None:
+        conditions.append(g.user == user)
+    if campaign_id is not None:
+        conditions.append(g.campaign_id == campaign_id)
+    order = (g.campaign_id, g.user, g.agent_log_id) if by_campaign else (g.user, g.agent_log_id)
+    statement = (
+        select(
+            g.user, g.lead_id, g.sub_status, g.pause_sec, g.wait_sec, g.talk_sec, g.dispo_sec,
+            g.dead_sec, g.pause_epoch, g.campaign_id,
+        )
+        .where(*conditions)
+        .order_by(*order)
+    )  # fmt: skip
+    return conn.execute(statement)
+
+
+def user_name_and_group(conn: Connection, user: str) -> tuple[str, str] | None:
+    u = vicidial_users.c
+    row = conn.execute(select(u.full_name, u.user_group).where(u.user == user).limit(1)).first()
+    return None if row is None else (row[0] or "", row[1] or "")
+
+
+# -- user_group_status / in_group_status -------------------------------------------------------
+
+
+def inbound_group_ids(conn: Connection, viewable_groups: Sequence[str] | None) -> list[str]:
+    i = vicidial_inbound_groups.c
+    statement = select(i.group_id).order_by(i.group_id)
+    if viewable_groups is not None:
+        statement = statement.where(i.user_group.in_(list(viewable_groups)))
+    return [row[0] for row in conn.execute(statement)]
+
+
+def auto_calls(
+    conn: Connection, campaigns: Sequence[str] | None, allowed: Sequence[str] | None
+) -> list[Row]:
+    c = vicidial_auto_calls.c
+    statement = select(c.callerid, c.status, c.campaign_id, c.call_type).order_by(c.auto_call_id)
+    if campaigns is not None:
+        statement = statement.where(c.campaign_id.in_(list(campaigns)))
+    if allowed is not None:
+        statement = statement.where(c.campaign_id.in_(list(allowed)))
+    return [dict(row._mapping) for row in conn.execute(statement)]
+
+
+def live_agents_with_groups(
+    conn: Connection,
+    *,
+    user_groups: Sequence[str] | None,
+    users: Sequence[str] | None,
+    viewable_groups: Sequence[str] | None,
+) -> list[Row]:
+    a = vicidial_live_agents.c
+    u = vicidial_users.c
+    statement = (
+        select(a.user, a.status, a.campaign_id, u.user_group, a.comments, a.callerid, a.lead_id)
+        .select_from(vicidial_live_agents.join(vicidial_users, a.user == u.user))
+        .order_by(a.live_agent_id)
+    )
+    if user_groups is not None:
+        statement = statement.where(u.user_group.in_(list(user_groups)))
+    if users is not None:
+        statement = statement.where(a.user.in_(list(users)))
+    if viewable_groups is not None:
+        statement = statement.where(u.user_group.in_(list(viewable_groups)))
+    return [dict(row._mapping) for row in conn.execute(statement)]
+
+
+def live_inbound_users(conn: Connection, group_ids: Sequence[str]) -> list[str]:
+    i = vicidial_live_inbound_agents.c
+    rows = conn.execute(select(i.user).distinct().where(i.group_id.in_(list(group_ids))))
+    return [row[0] for row in rows]

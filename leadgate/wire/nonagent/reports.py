@@ -1,0 +1,363 @@
+"""Agent views and reports on the Non-Agent API, with VICIdial's exact lines: logged_in_agents,
+agent_status, recording_lookup, the call-history reports and the seed's campaign_stats and
+agent_stats (spec admin_functions.md).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from typing import NoReturn
+
+from leadgate.domain import reports
+from leadgate.domain.reports import AgentStatusProblem, RecordingQuery
+from leadgate.wire import filters
+from leadgate.wire.common import standard_checks
+from leadgate.wire.context import Call, Finished
+
+GROUP_LIST = filters.keep(r"\-|,_0-9a-zA-Z")  # user_groups, in_groups
+CAMPAIGN_LIST = filters.keep(r"\-,|_0-9a-zA-Z")  # campaigns
+UNIQUEID = filters.keep(r"\- ._0-9a-zA-Z")
+DATETIME = filters.keep(r"\- +:_0-9")
+
+
+def request_user(call: Call) -> str:
+    return call.param("user", filters.LOGIN)
+
+
+def separator_of(call: Call) -> tuple[str, str]:
+    """The field separator for `stage` and the stage name as logged (default pipe)."""
+    stage = call.param("stage", filters.LOGIN)
+    separators = {"csv": ",", "tab": "\t", "pipe": "|"}
+    if stage in separators:
+        return separators[stage], stage
+    return "|", "pipe"
+
+
+def header_wanted(call: Call) -> bool:
+    return call.param("header", filters.ALNUM) == "YES"
+
+
+def fail(call: Call, reason: str, line: str, data: str) -> NoReturn:
+    call.reply.line(line)
+    call.reply.log("ERROR", reason, data=data)
+    raise Finished
+
+
+def export_checks(call: Call, what: str) -> None:
+    """Source, allow-list and capability checks of the export functions (`…: |user|0|`)."""
+    reason = f"{call.function} USER DOES NOT HAVE PERMISSION TO {what}"
+    standard_checks(call, f"ERROR: {reason}: |{request_user(call)}|0|", reason, "0")
+
+
+def scope(call: Call) -> reports.Scope:
+    assert call.user is not None
+    return reports.scope_of(call.uow, call.user.user_group)
+
+
+# -- logged_in_agents ----------------------------------------------------------------------------
+
+LIVE_AGENT_HEADER = (
+    "user", "campaign_id", "session_id", "status", "lead_id", "callerid", "calls_today",
+    "full_name", "user_group", "user_level",
+)  # fmt: skip
+
+
+def logged_in_agents(call: Call) -> None:
+    export_checks(call, "GET AGENT INFO")
+    user = request_user(call)
+    sep, stage = separator_of(call)
+    with_sub_status = call.param("show_sub_status", filters.UPPER) == "YES"
+    found, agents = reports.logged_in_agents(
+        call.uow,
+        scope(call),
+        campaigns=reports.pipe_list(call.param("campaigns", CAMPAIGN_LIST)),
+        user_groups=reports.pipe_list(call.param("user_groups", GROUP_LIST)),
+        with_sub_status=with_sub_status,
+    )
+    if not agents:
+        reason = "logged_in_agents NO LOGGED IN AGENTS"
+        data = f"{user}|{call.param('agent_user', filters.LOGIN)}"
+        fail(call, reason, f"ERROR: {reason}: {data}", data)
+    output = ""
+    if header_wanted(call):
+        extra = ("pause_code", "sub_status") if with_sub_status else ()
+        output += sep.join((*LIVE_AGENT_HEADER, *extra)) + "\n"
+    for agent in agents:
+        fields = [
+            agent.user, agent.campaign_id, agent.session_id, agent.status, agent.lead_id,
+            agent.callerid, agent.calls_today, agent.full_name, agent.user_group,
+            agent.user_level,
+        ]  # fmt: skip
+        if with_sub_status:
+            fields += [agent.pause_code, agent.sub_status]
+        output += sep.join(fields) + "\n"
+    call.reply.echo(output)
+    call.reply.log("SUCCESS", f"logged_in_agents {output}", data=f"{user}|{found}|{stage}")
+
+
+# -- agent_status --------------------------------------------------------------------------------
+
+AGENT_STATUS_HEADER = (
+    "status", "callerid", "lead_id", "campaign_id", "calls_today", "full_name", "user_group",
+    "user_level", "pause_code", "real_time_sub_status", "phone_number", "vendor_lead_code",
+    "session_id",
+)  # fmt: skip
+
+
+def agent_status(call: Call) -> None:
+    export_checks(call, "GET AGENT INFO")
+    user = request_user(call)
+    agent_user = call.param("agent_user", filters.LOGIN)
+    data = f"{user}|{agent_user}"
+    if not 0 < len(agent_user) < 100:
+        reason = "agent_status INVALID SEARCH PARAMETERS"
+        fail(call, reason, f"ERROR: {reason}: {data}", data)
+    sep, stage = separator_of(call)
+    with_ip = call.param("include_ip", filters.ALNUM) == "YES"
+    result = reports.agent_status(call.uow, scope(call), agent_user, with_ip=with_ip)
+    if result is AgentStatusProblem.NOT_FOUND:
+        reason = "agent_status AGENT NOT FOUND"
+        fail(call, reason, f"ERROR: {reason}: {data}", data)
+    if result is AgentStatusProblem.NOT_LOGGED_IN:
+        reason = "agent_status AGENT NOT LOGGED IN"
+        fail(call, reason, f"ERROR: {reason}: {data}", data)
+    output = ""
+    if header_wanted(call):
+        output += sep.join((*AGENT_STATUS_HEADER, *(("computer_ip",) if with_ip else ()))) + "\n"
+    agent = result.agent
+    fields = [
+        agent.status, agent.callerid, agent.lead_id, agent.campaign_id, agent.calls_today,
+        agent.full_name, agent.user_group, agent.user_level, agent.pause_code, agent.sub_status,
+        result.phone_number, result.vendor_lead_code, agent.session_id,
+    ]  # fmt: skip
+    if result.computer_ip is not None:
+        fields.append(result.computer_ip)
+    output += sep.join(fields) + "\n"
+    call.reply.echo(output)
+    call.reply.log("SUCCESS", f"agent_status {output}", data=f"{user}|{agent_user}|{stage}")
+
+
+# -- recording_lookup ----------------------------------------------------------------------------
+
+
+def recording_lookup(call: Call) -> None:
+    export_checks(call, "GET RECORDING INFO")
+    user = request_user(call)
+    query = RecordingQuery(
+        agent_user=call.param("agent_user", filters.LOGIN),
+        lead_id=call.param("lead_id", filters.DIGITS),
+        date=call.param("date", filters.DATE),
+        uniqueid=call.param("uniqueid", UNIQUEID),
+        extension=call.param("extension", filters.LOGIN),
+    )
+    data = f"{user}|{query.agent_user}|{query.lead_id}|{query.date}|{query.uniqueid}"
+    found = reports.recording_lookup(call.uow, query)
+    if found is None:
+        reason = "recording_lookup INVALID SEARCH PARAMETERS"
+        fail(call, reason, f"ERROR: {reason}: {data}", data)
+    if not found:
+        reason = "recording_lookup NO RECORDINGS FOUND"
+        fail(call, reason, f"ERROR: {reason} - {data}", data)
+    stage = call.param("stage", filters.LOGIN)
+    sep = {"csv": ",", "tab": "\t"}.get(stage, "|")
+    with_seconds = "Y" in call.param("duration", filters.LOGIN)
+    output = ""
+    if header_wanted(call):
+        output += sep.join(("start_time", "user", "recording_id", "lead_id", "location")) + "\n"
+    for rec in found:
+        fields = [rec.start_time, rec.user, rec.recording_id, rec.lead_id]
+        if with_seconds:
+            fields.append(str(rec.seconds))
+        output += sep.join((*fields, rec.location)) + "\n"
+    call.reply.echo(output)
+    call.reply.log(
+        "SUCCESS", f"recording_lookup RECORDINGS FOUND: {len(found)}", data=f"{data}|{stage}"
+    )
+
+
+# -- VICIdial's number formats -------------------------------------------------------------------
+
+
+def php_round(value: float, digits: int = 0) -> float:
+    """PHP's round(): halves away from zero."""
+    quantum = Decimal(1).scaleb(-digits)
+    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def php_number(value: float) -> str:
+    """A float as PHP prints it (precision 14, no trailing `.0`)."""
+    text = f"{value:.14G}"
+    return "0" if text == "-0" else text
+
+
+def php_leading_number(text: str) -> float:
+    """PHP 8's arithmetic on a string: its leading number (0 when none)."""
+    match = re.match(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)", text)
+    return float(match.group(0)) if match else 0.0
+
+
+def divide(dividend: float, divisor: float) -> float:
+    """VICIdial's MathZDC: 0 for a zero divisor."""
+    return 0.0 if divisor == 0 or dividend == 0 else dividend / divisor
+
+
+def sec_convert(seconds: float, time_format: str) -> str:
+    """VICIdial's sec_convert: H/HF → H:MM:SS, M → M:SS, anything else → whole seconds."""
+    sec = php_round(seconds)
+    if sec < 1:
+        if time_format in ("HF", "H"):
+            return "0:00:00"
+        return "0" if time_format == "S" else "0:00"
+    whole = int(sec)
+    if time_format in ("HF", "H"):
+        return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+    if time_format == "M":
+        return f"{whole // 60}:{whole % 60:02d}"
+    return php_number(sec)
+
+
+# -- agent_stats_export --------------------------------------------------------------------------
+
+AGENT_STATS_HEADER = (
+    "user", "full_name", "user_group", "calls", "login_time", "total_talk_time", "avg_talk_time",
+    "avg_wait_time", "pct_of_queue", "pause_time", "sessions", "avg_session", "pauses",
+    "avg_pause_time", "pause_pct", "pauses_per_session", "wait_time", "talk_time", "dispo_time",
+    "dead_time",
+)  # fmt: skip
+
+
+def agent_stats_export(call: Call) -> None:
+    export_checks(call, "GET AGENT INFO")
+    user = request_user(call)
+    agent_user = call.param("agent_user", filters.LOGIN)
+    campaign_id = call.param("campaign_id", filters.LOGIN)
+    start_text = call.param("datetime_start", DATETIME)
+    end_text = call.param("datetime_end", DATETIME)
+    by_campaign = call.param("group_by_campaign", filters.ALNUM) == "YES"
+    dates_ok = len(start_text) == 19 and len(end_text) == 19
+    if dates_ok:
+        start_text, end_text = start_text.replace("+", " "), end_text.replace("+", " ")
+    data = f"{user}|{agent_user}|{start_text}|{end_text}|{campaign_id}"
+    if not dates_ok:
+        reason = "agent_stats_export INVALID SEARCH PARAMETERS"
+        fail(call, reason, f"ERROR: {reason}: {data}", data)
+    start, end = reports.parse_datetime(start_text), reports.parse_datetime(end_text)
+    total_calls, agents = 0, []
+    if start is not None and end is not None:
+        total_calls, agents = reports.agent_stats_export(
+            call.uow,
+            reports.AgentStatsQuery(
+                start=start, end=end,
+                agent_user=agent_user if 0 < len(agent_user) < 21 else None,
+                campaign_id=campaign_id if 0 < len(campaign_id) < 9 else None,
+                by_campaign=by_campaign,
+            ),
+        )  # fmt: skip
+    if not agents:
+        reason = "agent_stats_export NO RECORDS FOUND"
+        fail(call, reason, f"ERROR: {reason} - {data}", data)
+    sep, stage = separator_of(call)
+    time_format = call.param("time_format", filters.UPPER) or "HF"
+    output = ""
+    if header_wanted(call):
+        output += sep.join((*(("campaign_id",) if by_campaign else ()), *AGENT_STATS_HEADER)) + "\n"
+    # VICIdial divides the *previous* agent's formatted customer time by this agent's calls.
+    previous_cust = ""
+    for agent in agents:
+        login_sec = agent.login_sec
+        sessions = max(agent.sessions, 1)
+        if agent.pauses < 1 or login_sec < 1:
+            pct_pause = 100.0
+        else:
+            pct_pause = divide(agent.pause_sec, login_sec) * 100
+        avg_cust = divide(php_leading_number(previous_cust), agent.calls)
+        if agent.calls < 1:
+            cust = wait = talk = dead = dispo = 0
+        else:
+            cust, wait, talk = agent.talk_sec - agent.dead_sec, agent.wait_sec, agent.talk_sec
+            dead, dispo = agent.dead_sec, agent.dispo_sec
+        previous_cust = sec_convert(cust, time_format)
+        fields = [
+            agent.user, agent.full_name, agent.user_group, str(agent.calls),
+            sec_convert(login_sec, time_format), previous_cust,
+            sec_convert(php_round(avg_cust), time_format),
+            sec_convert(php_round(divide(agent.wait_sec, agent.calls)), time_format),
+            php_number(php_round(divide(agent.calls, total_calls) * 100, 1)) + "%",
+            str(agent.pause_sec), str(sessions),
+            sec_convert(php_round(divide(login_sec, sessions)), time_format),
+            str(agent.pauses),
+            sec_convert(php_round(divide(agent.pause_sec, agent.pauses)), time_format),
+            php_number(php_round(pct_pause, 1)) + "%",
+            php_number(php_round(divide(agent.pauses, sessions))),
+            sec_convert(wait, time_format), sec_convert(talk, time_format),
+            sec_convert(dispo, time_format), sec_convert(dead, time_format),
+        ]  # fmt: skip
+        if by_campaign:
+            fields.insert(0, agent.campaign_id)
+        output += sep.join(fields) + "\n"
+    call.reply.echo(output)
+    lead_id = call.param("lead_id", filters.DIGITS)
+    date = call.param("date", filters.DATE)
+    call.reply.log(
+        "SUCCESS", f"agent_stats_export AGENTS FOUND: {len(agents)}",
+        data=f"{user}|{agent_user}|{lead_id}|{date}|{stage}",
+    )  # fmt: skip
+
+
+# -- user_group_status / in_group_status ---------------------------------------------------------
+
+
+def user_group_status(call: Call) -> None:
+    export_checks(call, "GET USER GROUP INFO")
+    user = request_user(call)
+    raw = call.param("user_groups", GROUP_LIST)
+    groups = reports.pipe_list(raw)
+    if groups is None:
+        reason = "user_group_status INVALID SEARCH PARAMETERS"
+        fail(call, reason, f"ERROR: {reason}: {user}|{raw}", f"{user}|{raw}")
+    sep, stage = separator_of(call)
+    counts = reports.user_group_status(call.uow, scope(call), groups)
+    output = ""
+    if header_wanted(call):
+        output += sep.join((
+            "usergroups", "calls_waiting", "agents_logged_in", "agents_in_calls",
+            "agents_waiting", "agents_paused", "agents_in_dead_calls", "agents_in_dispo",
+            "agents_in_dial",
+        )) + "\n"  # fmt: skip
+    values = (
+        counts.calls_waiting, counts.agents, counts.in_calls, counts.waiting, counts.paused,
+        counts.dead, counts.dispo, counts.in_dial,
+    )  # fmt: skip
+    output += sep.join((" ".join(groups), *map(str, values))) + "\n"
+    call.reply.echo(output)
+    call.reply.log(
+        "SUCCESS", f"user_group_status AGENTS FOUND: {counts.agents}", data=f"{user}|{raw}|{stage}"
+    )
+
+
+def in_group_status(call: Call) -> None:
+    export_checks(call, "GET IN-GROUP INFO")
+    user = request_user(call)
+    raw = call.param("in_groups", GROUP_LIST)
+    groups = reports.pipe_list(raw)
+    if groups is None:
+        reason = "in_group_status INVALID SEARCH PARAMETERS"
+        fail(call, reason, f"ERROR: {reason}: {user}|{raw}", f"{user}|{raw}")
+    sep, stage = separator_of(call)
+    counts = reports.in_group_status(call.uow, scope(call), groups)
+    output = ""
+    if header_wanted(call):
+        output += sep.join((
+            "ingroups", "total_calls", "calls_waiting", "agents_logged_in", "agents_in_calls",
+            "agents_waiting", "agents_paused", "agents_in_dispo", "agents_in_dial",
+        )) + "\n"  # fmt: skip
+    values = (
+        counts.total_calls, counts.calls_waiting, counts.agents, counts.in_calls, counts.waiting,
+        counts.paused, counts.dispo, counts.in_dial,
+    )  # fmt: skip
+    output += sep.join((" ".join(groups), *map(str, values))) + "\n"
+    call.reply.echo(output)
+    call.reply.log(
+        "SUCCESS", f"in_group_status CALLS FOUND: {counts.agents}", data=f"{user}|{raw}|{stage}"
+    )
