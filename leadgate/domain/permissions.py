@@ -47,6 +47,8 @@ DEARCHIVE_LEADS = _all(API, _modify_leads_in(1, 1), _level(8))
 CHECK_PHONES = _all(API, _level(8))
 # Reports and status views.
 VIEW_REPORTS = _all(API, _flag("view_reports"), _level(7))
+# call_status_stats: no API-access flag, but level 9.
+VIEW_STATS = _all(_flag("view_reports"), _level(9))
 VIEW_CAMPAIGN_REPORTS = _all(API, _flag("view_reports"), _level(8))
 # DNC lists (VICIdial does not ask for API access here).
 ADD_DNC = _all(_flag("modify_lists"), _level(8))

@@ -472,3 +472,147 @@ def in_group_status(uow: UnitOfWork, scope: Scope, in_groups: Sequence[str]) -> 
     ):
         counts.count(_shown_status(row))
     return counts
+
+
+# -- phone_number_log --------------------------------------------------------------------------
+
+
+class CallDirection(Enum):
+    OUT = "OUT"
+    IN = "IN"
+    ALL = "ALL"
+
+
+@dataclass(frozen=True)
+class PhoneCall:
+    phone_number: str
+    call_date: str
+    list_id: str
+    length_in_sec: str
+    lead_status: str
+    hangup_reason: str
+    call_status: str
+    source_id: str
+    user: str
+
+
+def phone_number_log(
+    uow: UnitOfWork, phones: Sequence[str], direction: CallDirection, *, last_only: bool
+) -> tuple[bool, int, list[PhoneCall]]:
+    """The calls of each number, newest first per log (outbound, then inbound):
+    (any found, the last query's row count, calls)."""
+    conn = uow.conn
+    limit = 1 if last_only else 100000
+    found = False
+    last_count = 0
+    raw: list[tuple[str, dict[str, Any], bool]] = []
+    for phone in phones:
+        for inbound in (False, True):
+            if direction is not CallDirection.ALL and inbound != (direction is CallDirection.IN):
+                continue
+            rows = store.calls_of_phone(conn, phone, inbound=inbound, limit=limit)
+            last_count = len(rows)
+            found = found or bool(rows)
+            raw.extend((phone, row, inbound) for row in rows)
+    calls = []
+    for phone, row, inbound in raw:
+        # Outbound rows show the call status as lead status when the lead is gone.
+        lead_status, source_id = ("" if inbound else as_text(row["status"])), ""
+        lead = store.lead_status_and_source(conn, int(row["lead_id"] or 0))
+        if lead is not None:
+            lead_status, source_id = lead
+        calls.append(
+            PhoneCall(
+                phone_number=phone,
+                call_date=as_text(row["call_date"]),
+                list_id=as_text(row["list_id"]),
+                length_in_sec=as_text(row["length_in_sec"]),
+                lead_status=lead_status,
+                hangup_reason=as_text(row["term_reason"]),
+                call_status=as_text(row["status"]),
+                source_id=source_id,
+                user=as_text(row["user"]),
+            )
+        )
+    return found, last_count, calls
+
+
+# -- call_status_stats -------------------------------------------------------------------------
+
+
+def natural_key(text: str) -> tuple[tuple[int, Any], ...]:
+    """PHP's strnatcasecmp order: digit runs compare as numbers, letters without case."""
+    parts = re.findall(r"\d+|\D+", text.lower())
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts)
+
+
+@dataclass
+class CallStats:
+    campaign_id: str
+    calls: int = 0
+    human_answered: int = 0
+    by_hour: dict[int, int] | None = None
+    by_status: dict[str, int] | None = None
+
+
+@dataclass(frozen=True)
+class CallStatsQuery:
+    start: datetime | None
+    end: datetime | None
+    campaigns: tuple[str, ...]  # ("ALLCAMPAIGNS",) or "---ALL---" for every campaign
+    ingroups: tuple[str, ...] | None
+    statuses: tuple[str, ...] | None
+
+
+def call_status_stats(uow: UnitOfWork, query: CallStatsQuery) -> list[CallStats]:
+    """Calls per campaign, then per in-group: totals, human-answered, per hour, per status."""
+    conn = uow.conn
+    every = "ALLCAMPAIGNS" in query.campaigns or any("---ALL---" in c for c in query.campaigns)
+    campaign_filter = None if every else list(query.campaigns)
+    outbound_keys = store.campaign_ids(conn) if every else list(dict.fromkeys(query.campaigns))
+    outbound_keys.sort(key=natural_key)
+    human = store.human_answered_statuses(conn, campaign_filter)
+    if query.ingroups is None:
+        ingroups: list[str] = []
+        for raw in store.closer_campaigns(conn, campaign_filter):
+            ingroups.extend(re.sub(r" -$", "", raw.strip()).split(" "))
+        ingroups = list(dict.fromkeys(ingroups))
+    else:
+        ingroups = list(dict.fromkeys(query.ingroups))
+    inbound_keys = sorted(ingroups, key=natural_key)
+    hours: dict[str, dict[int, int]] = {}
+    statuses: dict[str, dict[str, int]] = {}
+
+    def tally(keys: list[str], inbound: bool, within: list[str] | None) -> dict[str, list[int]]:
+        totals: dict[str, list[int]] = {key: [0, 0] for key in keys}
+        if query.start is None or query.end is None:
+            return totals
+        rows = store.calls_by_status_and_hour(
+            conn, inbound=inbound, start=query.start, end=query.end, campaigns=within,
+            statuses=list(query.statuses) if query.statuses is not None else None,
+        )  # fmt: skip
+        for campaign, status, hour, count in rows:
+            total = totals.setdefault(campaign, [0, 0])
+            total[0] += count
+            if status in human:
+                total[1] += count
+            by_status = statuses.setdefault(campaign, {})
+            by_status[status] = by_status.get(status, 0) + count
+            by_hour = hours.setdefault(campaign, {})
+            by_hour[hour] = by_hour.get(hour, 0) + count
+        return totals
+
+    outbound = tally(outbound_keys, False, campaign_filter)
+    inbound = tally(inbound_keys, True, ingroups)
+    result = []
+    for totals in (outbound, inbound):
+        for key, (calls, answered) in totals.items():
+            by_status = statuses.get(key, {})
+            result.append(
+                CallStats(
+                    campaign_id=key, calls=calls, human_answered=answered,
+                    by_hour=hours.get(key, {}),
+                    by_status={s: by_status[s] for s in sorted(by_status, key=natural_key)},
+                )
+            )  # fmt: skip
+    return result

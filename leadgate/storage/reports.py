@@ -10,19 +10,22 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, extract, func, or_, select
 
 from leadgate.storage.tables import (
     parked_channels,
     recording_log,
     vicidial_agent_log,
     vicidial_auto_calls,
+    vicidial_campaign_statuses,
+    vicidial_campaigns,
     vicidial_closer_log,
     vicidial_inbound_groups,
     vicidial_list,
     vicidial_live_agents,
     vicidial_live_inbound_agents,
     vicidial_log,
+    vicidial_statuses,
     vicidial_user_groups,
     vicidial_user_log,
     vicidial_users,
@@ -287,3 +290,84 @@ def live_inbound_users(conn: Connection, group_ids: Sequence[str]) -> list[str]:
     i = vicidial_live_inbound_agents.c
     rows = conn.execute(select(i.user).distinct().where(i.group_id.in_(list(group_ids))))
     return [row[0] for row in rows]
+
+
+# -- phone_number_log --------------------------------------------------------------------------
+
+
+def calls_of_phone(conn: Connection, phone_number: str, *, inbound: bool, limit: int) -> list[Row]:
+    log = vicidial_closer_log if inbound else vicidial_log
+    c = log.c
+    statement = (
+        select(c.call_date, c.list_id, c.lead_id, c.length_in_sec, c.status, c.term_reason, c.user)
+        .where(c.phone_number == phone_number)
+        .order_by(c.call_date.desc())
+        .limit(limit)
+    )
+    return [dict(row._mapping) for row in conn.execute(statement)]
+
+
+def lead_status_and_source(conn: Connection, lead_id: int) -> tuple[str, str] | None:
+    v = vicidial_list.c
+    row = conn.execute(select(v.status, v.source_id).where(v.lead_id == lead_id)).first()
+    return None if row is None else (row[0] or "", row[1] or "")
+
+
+# -- call_status_stats -------------------------------------------------------------------------
+
+
+def campaign_ids(conn: Connection) -> list[str]:
+    c = vicidial_campaigns.c
+    return [row[0] for row in conn.execute(select(c.campaign_id).order_by(c.campaign_id))]
+
+
+def human_answered_statuses(conn: Connection, campaigns: Sequence[str] | None) -> set[str]:
+    s = vicidial_statuses.c
+    cs = vicidial_campaign_statuses.c
+    found = {row[0] for row in conn.execute(select(s.status).where(s.human_answered == "Y"))}
+    statement = select(cs.status).where(cs.human_answered == "Y")
+    if campaigns is not None:
+        statement = statement.where(cs.campaign_id.in_(list(campaigns)))
+    found |= {row[0] for row in conn.execute(statement)}
+    return found
+
+
+def closer_campaigns(conn: Connection, campaigns: Sequence[str] | None) -> list[str]:
+    c = vicidial_campaigns.c
+    statement = (
+        select(c.closer_campaigns)
+        .where(c.closer_campaigns.is_not(None), c.closer_campaigns != "")
+        .order_by(c.campaign_id)
+    )
+    if campaigns is not None:
+        statement = statement.where(c.campaign_id.in_(list(campaigns)))
+    return [row[0] for row in conn.execute(statement)]
+
+
+def calls_by_status_and_hour(
+    conn: Connection,
+    *,
+    inbound: bool,
+    start: datetime,
+    end: datetime,
+    campaigns: Sequence[str] | None,
+    statuses: Sequence[str] | None,
+) -> list[tuple[str, str, int, int]]:
+    """(campaign_id, status, hour, calls) of a time range, grouped as VICIdial groups them."""
+    log = vicidial_closer_log if inbound else vicidial_log
+    c = log.c
+    hour = extract("hour", c.call_date)
+    statement = (
+        select(c.campaign_id, c.status, hour, func.count())
+        .where(c.call_date >= start, c.call_date <= end)
+        .group_by(c.campaign_id, c.status, hour)
+        .order_by(c.campaign_id, c.status, hour)
+    )
+    if campaigns is not None:
+        statement = statement.where(c.campaign_id.in_(list(campaigns)))
+    if statuses is not None:
+        statement = statement.where(c.status.in_(list(statuses)))
+    return [
+        (row[0] or "", row[1] or "", int(row[2] or 0), int(row[3]))
+        for row in conn.execute(statement)
+    ]

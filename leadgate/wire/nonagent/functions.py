@@ -60,6 +60,10 @@ NON_AGENT_FUNCTIONS = FunctionTable(
                      tier=Tier.VICIDIAL),
         FunctionSpec("in_group_status", reports.in_group_status, rules.VIEW_REPORTS,
                      tier=Tier.VICIDIAL),
+        FunctionSpec("phone_number_log", reports.phone_number_log, rules.VIEW_REPORTS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("call_status_stats", reports.call_status_stats, rules.VIEW_STATS,
+                     tier=Tier.VICIDIAL),
         # Telephony only
         *(FunctionSpec(name, non_agent_telephony, tier=Tier.TELEPHONY) for name in _TELEPHONY),
     ],

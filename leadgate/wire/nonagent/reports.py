@@ -12,13 +12,15 @@ from typing import NoReturn
 from leadgate.domain import reports
 from leadgate.domain.reports import AgentStatusProblem, RecordingQuery
 from leadgate.wire import filters
-from leadgate.wire.common import standard_checks
+from leadgate.wire.common import require_function_allowed, require_permission, standard_checks
 from leadgate.wire.context import Call, Finished
 
 GROUP_LIST = filters.keep(r"\-|,_0-9a-zA-Z")  # user_groups, in_groups
 CAMPAIGN_LIST = filters.keep(r"\-,|_0-9a-zA-Z")  # campaigns
 UNIQUEID = filters.keep(r"\- ._0-9a-zA-Z")
 DATETIME = filters.keep(r"\- +:_0-9")
+TIME = filters.keep(r":0-9")
+STATUS_LIST = filters.keep(r"\- .,_0-9a-zA-Z")
 
 
 def request_user(call: Call) -> str:
@@ -243,7 +245,7 @@ def agent_stats_export(call: Call) -> None:
         reason = "agent_stats_export INVALID SEARCH PARAMETERS"
         fail(call, reason, f"ERROR: {reason}: {data}", data)
     start, end = reports.parse_datetime(start_text), reports.parse_datetime(end_text)
-    total_calls, agents = 0, []
+    total_calls, agents = 0, list[reports.AgentTotals]()
     if start is not None and end is not None:
         total_calls, agents = reports.agent_stats_export(
             call.uow,
@@ -361,3 +363,94 @@ def in_group_status(call: Call) -> None:
     call.reply.log(
         "SUCCESS", f"in_group_status CALLS FOUND: {counts.agents}", data=f"{user}|{raw}|{stage}"
     )
+
+
+# -- phone_number_log ----------------------------------------------------------------------------
+
+PHONE_LOG_HEADER = (
+    "phone_number", "call_date", "list_id", "length_in_sec", "lead_status", "hangup_reason",
+    "call_status", "source_id", "user",
+)  # fmt: skip
+
+
+def phone_number_log(call: Call) -> None:
+    export_checks(call, "GET CALL LOG INFO")
+    user = request_user(call)
+    phone_number = call.param("phone_number", filters.PHONE)
+    date = call.param("date", filters.DATE)
+    phones: list[str] = []
+    if len(phone_number) > 3:
+        parts = phone_number.split(",") if "," in phone_number else [phone_number]
+        phones = [part for part in parts if len(part) > 3]
+    if not phones:
+        reason = "phone_number_log NO VALID PHONE NUMBERS DEFINED"
+        data = f"{user}|{phone_number}|{date}"
+        fail(call, reason, f"ERROR: {reason}: {data}", data)
+    kind = call.param("type", filters.LOGIN)
+    direction = reports.CallDirection(kind) if kind in ("IN", "OUT", "ALL") else None
+    sep, stage = separator_of(call)
+    found, last_count, calls = reports.phone_number_log(
+        call.uow, phones, direction or reports.CallDirection.OUT,
+        last_only=call.param("detail", filters.UPPER) == "LAST",
+    )  # fmt: skip
+    lead_id = call.param("lead_id", filters.DIGITS)
+    if not found:
+        reason = "phone_number_log NO RECORDS FOUND FOR THIS PHONE NUMBER"
+        data = f"{user}|{phone_number}|{lead_id}|{date}"
+        call.reply.line(f"NOTICE: {reason} - {data}")
+        call.reply.log("NOTICE", reason, data=data)
+        return
+    output = sep.join(PHONE_LOG_HEADER) + "\n" if header_wanted(call) else ""
+    for c in calls:
+        output += sep.join((
+            c.phone_number, c.call_date, c.list_id, c.length_in_sec, c.lead_status,
+            c.hangup_reason, c.call_status, c.source_id, c.user,
+        )) + "\n"  # fmt: skip
+    call.reply.echo(output)
+    agent_user = call.param("agent_user", filters.LOGIN)
+    call.reply.log(
+        "SUCCESS", f"phone_number_log RECORDS FOUND: {last_count}",
+        data=f"{user}|{agent_user}|{lead_id}|{date}|{stage}",
+    )  # fmt: skip
+
+
+# -- call_status_stats ---------------------------------------------------------------------------
+
+
+def call_status_stats(call: Call) -> None:
+    campaigns = call.param("campaigns", CAMPAIGN_LIST)
+    if len(campaigns) < 2:
+        # VICIdial checks the campaigns where the other functions check the source.
+        reason = "call_status_stats INVALID OR MISSING CAMPAIGNS"
+        call.reply.line(f"ERROR: {reason} - {call.source}")
+        call.reply.line(f"ERROR: Invalid Source: |{call.source}|")
+        call.reply.log("ERROR", reason)
+        raise Finished
+    require_function_allowed(call)
+    reason = "call_status_stats USER DOES NOT HAVE PERMISSION TO VIEW STATS"
+    require_permission(call, f"ERROR: {reason}: |{request_user(call)}|0|", reason, "0")
+    query_date = call.param("query_date", filters.DATE) or call.now.strftime("%Y-%m-%d")
+    query_time = call.param("query_time", TIME) or "00:00:00"
+    end_date = call.param("end_date", filters.DATE) or query_date
+    end_time = call.request.raw("end_time") or "23:59:59"
+    ingroups = call.param("ingroups", filters.LOGIN)
+    statuses = call.param("statuses", STATUS_LIST)
+    stats = reports.call_status_stats(
+        call.uow,
+        reports.CallStatsQuery(
+            start=reports.parse_datetime(f"{query_date} {query_time}"),
+            end=reports.parse_datetime(f"{end_date} {end_time}"),
+            campaigns=tuple(campaigns.split("-")),
+            ingroups=tuple(ingroups.split("-")) if ingroups else None,
+            statuses=tuple(statuses.split("-")) if statuses else None,
+        ),
+    )
+    output = ""
+    for row in stats:
+        by_hour = row.by_hour or {}
+        hours = ",".join(f"{hour:02d}-{by_hour.get(hour, 0)}" for hour in range(24))
+        by_status = ",".join(f"{status}-{count}" for status, count in (row.by_status or {}).items())
+        output += f"{row.campaign_id}|{row.calls}|{row.human_answered}|{hours}|{by_status}|\n"
+    call.reply.echo(output)
+    stage = call.param("stage", filters.LOGIN)
+    call.reply.log("SUCCESS", "call_status_stats", data=f"{request_user(call)}|{stage}")
