@@ -616,3 +616,133 @@ def call_status_stats(uow: UnitOfWork, query: CallStatsQuery) -> list[CallStats]
                 )
             )  # fmt: skip
     return result
+
+
+# -- call_dispo_report -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DispoQuery:
+    start: datetime | None
+    end: datetime | None
+    campaigns: str = ""  # `-`-separated, as sent
+    ingroups: str = ""
+    did_ids: str = ""
+    did_patterns: str = ""
+    statuses: str = ""
+    categories: str = ""
+    users: str = ""
+    user_groups: str = ""
+    breakdown: bool = False
+
+
+@dataclass(frozen=True)
+class DispoRow:
+    key: str
+    calls: int
+    by_status: tuple[int, ...]  # in the natural order of DispoReport.statuses
+
+
+@dataclass(frozen=True)
+class DispoReport:
+    header_statuses: tuple[str, ...]  # in the order first seen (VICIdial's header)
+    rows: tuple[DispoRow, ...]
+    total: DispoRow
+
+
+def _every(values: Sequence[str], raw: str, marker: str) -> bool:
+    return marker in values or "---ALL---" in raw
+
+
+def call_dispo_report(uow: UnitOfWork, query: DispoQuery) -> DispoReport:
+    """Calls per campaign, in-group or DID and status. VICIdial prints the header statuses in
+    the order first seen but each row's counts in natural status order; so does this."""
+    conn = uow.conn
+    campaigns: list[str] | None = None
+    if query.campaigns:
+        split = query.campaigns.split("-")
+        campaigns = None if _every(split, query.campaigns, "ALLCAMPAIGNS") else split
+    ingroups: list[str] | None = None
+    if query.ingroups:
+        split = query.ingroups.split("-")
+        ingroups = None if _every(split, query.ingroups, "ALLGROUPS") else split
+    did_ids: list[str] | None = None
+    do_dids = False
+    if (query.did_ids or query.did_patterns) and not query.ingroups:
+        ids, patterns = query.did_ids.split("-"), query.did_patterns.split("-")
+        for did_id, pattern in store.dids_by_pattern(conn, patterns):
+            if did_id not in ids:
+                ids.append(did_id)
+                patterns.append(pattern)
+        do_dids = True
+        every_did = _every(ids, query.did_ids, "ALLDIDS") or _every(
+            patterns, query.did_patterns, "ALLPATTERNS"
+        )
+        did_ids = None if every_did else ids
+    statuses: list[str] | None = None
+    if query.statuses or query.categories:
+        wanted = query.statuses.split("-")
+        categories = query.categories.split("-")
+        for status in store.statuses_in_categories(conn, categories, campaigns):
+            if status not in wanted:
+                wanted.append(status)
+        every_status = _every(wanted, query.statuses, "ALLSTATUSES") or _every(
+            categories, query.categories, "ALLCATEGORIES"
+        )
+        statuses = None if every_status else wanted
+    users: list[str] | None = None
+    if query.users or query.user_groups:
+        wanted_users = query.users.split("-")
+        groups = query.user_groups.split("-")
+        for user in store.users_in_groups(conn, groups):
+            if user not in wanted_users:
+                wanted_users.append(user)
+        every_user = _every(wanted_users, query.users, "ALLUSERS") or _every(
+            groups, query.user_groups, "ALLGROUPS"
+        )
+        users = None if every_user else wanted_users
+    header: list[str] = []
+    grand: dict[str, int] = {}
+    grand_calls = 0
+    tables: list[dict[str, dict[str, int]]] = []
+    sources: list[list[tuple[str, str, int]]] = []
+    if query.start is not None and query.end is not None:
+        start, end = query.start, query.end
+        if query.campaigns:
+            sources.append(store.calls_by_status(
+                conn, inbound=False, start=start, end=end, campaigns=campaigns,
+                statuses=statuses, users=users,
+            ))  # fmt: skip
+        if query.ingroups:
+            sources.append(store.calls_by_status(
+                conn, inbound=True, start=start, end=end, campaigns=ingroups,
+                statuses=statuses, users=users,
+            ))  # fmt: skip
+        if do_dids:
+            sources.append(store.did_calls_by_status(
+                conn, start=start, end=end, did_ids=did_ids, statuses=statuses, users=users,
+            ))  # fmt: skip
+    for index, rows in enumerate(sources):
+        table: dict[str, dict[str, int]] = {}
+        for key, status, count in rows:
+            counts = table.setdefault(key, {"": 0})
+            counts[""] += count
+            grand_calls += count
+            if query.breakdown:
+                # DID rows: VICIdial checks the extension, not the status, before adding it.
+                seen = key if index == len(sources) - 1 and do_dids else status
+                if seen not in header:
+                    header.append(status)
+                counts[status] = counts.get(status, 0) + count
+                grand[status] = grand.get(status, 0) + count
+        tables.append(table)
+    ordered = sorted(dict.fromkeys(header), key=natural_key)
+    result_rows = []
+    for table in tables:
+        for key, counts in table.items():
+            values = tuple(counts.get(status, 0) for status in ordered) if query.breakdown else ()
+            result_rows.append(DispoRow(key, counts[""], values))
+    total_values = tuple(grand[status] for status in sorted(grand, key=natural_key))
+    return DispoReport(
+        tuple(header), tuple(result_rows), DispoRow("TOTAL", grand_calls, total_values)
+    )

@@ -20,6 +20,8 @@ from leadgate.storage.tables import (
     vicidial_campaign_statuses,
     vicidial_campaigns,
     vicidial_closer_log,
+    vicidial_did_log,
+    vicidial_inbound_dids,
     vicidial_inbound_groups,
     vicidial_list,
     vicidial_live_agents,
@@ -371,3 +373,92 @@ def calls_by_status_and_hour(
         (row[0] or "", row[1] or "", int(row[2] or 0), int(row[3]))
         for row in conn.execute(statement)
     ]
+
+
+# -- call_dispo_report -------------------------------------------------------------------------
+
+
+def dids_by_pattern(conn: Connection, patterns: Sequence[str]) -> list[tuple[str, str]]:
+    d = vicidial_inbound_dids.c
+    rows = conn.execute(
+        select(d.did_id, d.did_pattern).where(d.did_pattern.in_(list(patterns))).order_by(d.did_id)
+    )
+    return [(str(row[0]), row[1] or "") for row in rows]
+
+
+def statuses_in_categories(
+    conn: Connection, categories: Sequence[str], campaigns: Sequence[str] | None
+) -> list[str]:
+    s = vicidial_statuses.c
+    cs = vicidial_campaign_statuses.c
+    found = [
+        row[0] for row in conn.execute(select(s.status).where(s.category.in_(list(categories))))
+    ]
+    statement = select(cs.status).where(cs.category.in_(list(categories)))
+    if campaigns is not None:
+        statement = statement.where(cs.campaign_id.in_(list(campaigns)))
+    found += [row[0] for row in conn.execute(statement)]
+    return list(dict.fromkeys(found))
+
+
+def users_in_groups(conn: Connection, user_groups: Sequence[str]) -> list[str]:
+    u = vicidial_users.c
+    rows = conn.execute(
+        select(u.user).where(u.user_group.in_(list(user_groups))).order_by(u.user_id)
+    )
+    return [row[0] for row in rows]
+
+
+def calls_by_status(
+    conn: Connection,
+    *,
+    inbound: bool,
+    start: datetime,
+    end: datetime,
+    campaigns: Sequence[str] | None,
+    statuses: Sequence[str] | None,
+    users: Sequence[str] | None,
+) -> list[tuple[str, str, int]]:
+    log = vicidial_closer_log if inbound else vicidial_log
+    c = log.c
+    statement = (
+        select(c.campaign_id, c.status, func.count())
+        .where(c.call_date >= start, c.call_date <= end)
+        .group_by(c.campaign_id, c.status)
+        .order_by(c.campaign_id, c.status)
+    )
+    if campaigns is not None:
+        statement = statement.where(c.campaign_id.in_(list(campaigns)))
+    if statuses is not None:
+        statement = statement.where(c.status.in_(list(statuses)))
+    if users is not None:
+        statement = statement.where(c.user.in_(list(users)))
+    return [(row[0] or "", row[1] or "", int(row[2])) for row in conn.execute(statement)]
+
+
+def did_calls_by_status(
+    conn: Connection,
+    *,
+    start: datetime,
+    end: datetime,
+    did_ids: Sequence[str] | None,
+    statuses: Sequence[str] | None,
+    users: Sequence[str] | None,
+) -> list[tuple[str, str, int]]:
+    """(DID extension, status, calls) of the in-group calls that came in through DIDs."""
+    d = vicidial_did_log.c
+    c = vicidial_closer_log.c
+    statement = (
+        select(func.min(d.extension), c.status, func.count())
+        .select_from(vicidial_did_log.join(vicidial_closer_log, c.uniqueid == d.uniqueid))
+        .where(d.call_date >= start, d.call_date <= end)
+        .group_by(c.campaign_id, c.status)
+        .order_by(c.campaign_id, c.status)
+    )
+    if did_ids is not None:
+        statement = statement.where(d.did_id.in_(list(did_ids)))
+    if statuses is not None:
+        statement = statement.where(c.status.in_(list(statuses)))
+    if users is not None:
+        statement = statement.where(c.user.in_(list(users)))
+    return [(row[0] or "", row[1] or "", int(row[2])) for row in conn.execute(statement)]

@@ -64,6 +64,8 @@ NON_AGENT_FUNCTIONS = FunctionTable(
                      tier=Tier.VICIDIAL),
         FunctionSpec("call_status_stats", reports.call_status_stats, rules.VIEW_STATS,
                      tier=Tier.VICIDIAL),
+        FunctionSpec("call_dispo_report", reports.call_dispo_report, rules.VIEW_STATS,
+                     tier=Tier.VICIDIAL),
         # Telephony only
         *(FunctionSpec(name, non_agent_telephony, tier=Tier.TELEPHONY) for name in _TELEPHONY),
     ],
