@@ -44,6 +44,7 @@ SEARCH_LEADS = _all(API, _modify_leads_in(1, 5), _level(8))
 READ_LEAD_ALL_INFO = _all(API, _modify_leads_in(1, 5), _flag("view_reports"), _level(7))
 READ_LEAD_FIELDS = _all(API, _modify_leads_in(1, 4), _level(7))
 DEARCHIVE_LEADS = _all(API, _modify_leads_in(1, 1), _level(8))
+CHANGE_CALL_LOGS = _all(API, _modify_leads_in(1, 4), _level(8))
 CHECK_PHONES = _all(API, _level(8))
 # Reports and status views.
 VIEW_REPORTS = _all(API, _flag("view_reports"), _level(7))

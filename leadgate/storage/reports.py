@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, extract, func, or_, select
+from sqlalchemy import Connection, and_, extract, func, or_, select, update
 
 from leadgate.storage.tables import (
     parked_channels,
@@ -27,6 +27,7 @@ from leadgate.storage.tables import (
     vicidial_live_agents,
     vicidial_live_inbound_agents,
     vicidial_log,
+    vicidial_log_extended,
     vicidial_statuses,
     vicidial_user_groups,
     vicidial_user_log,
@@ -462,3 +463,113 @@ def did_calls_by_status(
     if users is not None:
         statement = statement.where(c.user.in_(list(users)))
     return [(row[0] or "", row[1] or "", int(row[2])) for row in conn.execute(statement)]
+
+
+# -- call look-ups: callid_info, ccc_lead_info, did_log_export, update_log_entry --------------
+
+
+def extended_call(conn: Connection, caller_code: str, since: datetime | None = None) -> Row | None:
+    """The vicidial_log_extended row of a call id (optionally only calls after `since`)."""
+    e = vicidial_log_extended.c
+    statement = select(e.uniqueid, e.call_date, e.lead_id).where(e.caller_code == caller_code)
+    if since is not None:
+        statement = statement.where(e.call_date > since)
+    row = conn.execute(statement.limit(1)).first()
+    return None if row is None else dict(row._mapping)
+
+
+def logged_call(
+    conn: Connection, *, inbound: bool, uniqueid: str, lead_id: int, call_date: datetime | None
+) -> Row | None:
+    log = vicidial_closer_log if inbound else vicidial_log
+    c = log.c
+    statement = select(c.phone_number, c.user, c.status, c.list_id, c.campaign_id).where(
+        c.uniqueid == uniqueid, c.lead_id == lead_id
+    )
+    if inbound:
+        statement = statement.where(c.call_date == call_date)
+    row = conn.execute(statement.limit(1)).first()
+    return None if row is None else dict(row._mapping)
+
+
+def agent_talk(conn: Connection, uniqueid: str, lead_id: int, user: str) -> tuple[int, int] | None:
+    g = vicidial_agent_log.c
+    row = conn.execute(
+        select(g.talk_sec, g.dead_sec)
+        .where(g.uniqueid == uniqueid, g.lead_id == lead_id, g.user == user)
+        .order_by(g.agent_log_id)
+        .limit(1)
+    ).first()
+    return None if row is None else (int(row[0] or 0), int(row[1] or 0))
+
+
+def did_calls(conn: Connection, extension: str, start: datetime, end: datetime) -> list[Row]:
+    d = vicidial_did_log.c
+    statement = (
+        select(d.uniqueid, d.caller_id_number, d.call_date)
+        .where(d.extension == extension, d.call_date >= start, d.call_date <= end)
+        .order_by(d.call_date)
+        .limit(100000)
+    )
+    return [dict(row._mapping) for row in conn.execute(statement)]
+
+
+def last_inbound_call_of(conn: Connection, uniqueid: str) -> Row | None:
+    c = vicidial_closer_log.c
+    row = conn.execute(
+        select(c.length_in_sec, c.call_date)
+        .where(c.uniqueid == uniqueid)
+        .order_by(c.closecallid.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else dict(row._mapping)
+
+
+def inbound_group_exists(conn: Connection, group_id: str) -> bool:
+    i = vicidial_inbound_groups.c
+    return conn.execute(select(func.count()).where(i.group_id == group_id)).scalar_one() > 0
+
+
+def campaign_exists(conn: Connection, campaign_id: str) -> bool:
+    c = vicidial_campaigns.c
+    return conn.execute(select(func.count()).where(c.campaign_id == campaign_id)).scalar_one() > 0
+
+
+def latest_call_of_lead(conn: Connection, *, inbound: bool, group: str, lead_id: int) -> Row | None:
+    """The lead's latest call in a campaign (outbound) or in-group (inbound)."""
+    if inbound:
+        c = vicidial_closer_log.c
+        statement = (
+            select(c.lead_id, c.status, c.closecallid.label("call_key"))
+            .where(c.campaign_id == group, c.lead_id == lead_id)
+            .order_by(c.closecallid.desc())
+        )
+    else:
+        o = vicidial_log.c
+        statement = (
+            select(o.lead_id, o.status, o.uniqueid.label("call_key"))
+            .where(o.campaign_id == group, o.lead_id == lead_id)
+            .order_by(o.call_date.desc())
+        )
+    row = conn.execute(statement.limit(1)).first()
+    return None if row is None else dict(row._mapping)
+
+
+def set_call_status(
+    conn: Connection, *, inbound: bool, group: str, call_key: Any, status: str
+) -> int:
+    if inbound:
+        c = vicidial_closer_log.c
+        statement = (
+            update(vicidial_closer_log)
+            .where(c.campaign_id == group, c.closecallid == call_key)
+            .values(status=status)
+        )
+    else:
+        o = vicidial_log.c
+        statement = (
+            update(vicidial_log)
+            .where(o.campaign_id == group, o.uniqueid == call_key)
+            .values(status=status)
+        )
+    return int(conn.execute(statement).rowcount)

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 from leadgate.domain import permissions as rules
 from leadgate.wire.functions import FunctionSpec, FunctionTable, Tier
-from leadgate.wire.nonagent import add_lead, callbacks, dnc, lookups, reports, update_lead
+from leadgate.wire.nonagent import (
+    add_lead,
+    call_logs,
+    callbacks,
+    dnc,
+    lookups,
+    reports,
+    update_lead,
+)
 from leadgate.wire.telephony import non_agent_telephony
 
 _TELEPHONY = (
     "blind_monitor", "sounds_list", "moh_list", "vm_list", "add_phone", "update_phone",
     "add_phone_alias", "update_phone_alias", "server_refresh", "add_did", "copy_did",
-    "update_did", "did_log_export", "callid_info", "ccc_lead_info", "agent_ingroup_info",
+    "update_did", "agent_ingroup_info",
     "update_remote_agent",
 )  # fmt: skip
 
@@ -65,6 +73,17 @@ NON_AGENT_FUNCTIONS = FunctionTable(
         FunctionSpec("call_status_stats", reports.call_status_stats, rules.VIEW_STATS,
                      tier=Tier.VICIDIAL),
         FunctionSpec("call_dispo_report", reports.call_dispo_report, rules.VIEW_STATS,
+                     tier=Tier.VICIDIAL),
+        # Call logs
+        FunctionSpec("callid_info", call_logs.callid_info, rules.VIEW_REPORTS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("ccc_lead_info", call_logs.ccc_lead_info, rules.VIEW_REPORTS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("did_log_export", call_logs.did_log_export, rules.VIEW_REPORTS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("update_log_entry", call_logs.update_log_entry, rules.CHANGE_CALL_LOGS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("lead_dearchive", call_logs.lead_dearchive, rules.DEARCHIVE_LEADS,
                      tier=Tier.VICIDIAL),
         # Telephony only
         *(FunctionSpec(name, non_agent_telephony, tier=Tier.TELEPHONY) for name in _TELEPHONY),
