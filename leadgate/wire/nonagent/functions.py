@@ -16,6 +16,7 @@ from leadgate.wire.nonagent import (
     dnc,
     lookups,
     reports,
+    telephony_settings,
     update_lead,
 )
 from leadgate.wire.telephony import non_agent_telephony
@@ -84,6 +85,21 @@ NON_AGENT_FUNCTIONS = FunctionTable(
         FunctionSpec("update_log_entry", call_logs.update_log_entry, rules.CHANGE_CALL_LOGS,
                      tier=Tier.VICIDIAL),
         FunctionSpec("lead_dearchive", call_logs.lead_dearchive, rules.DEARCHIVE_LEADS,
+                     tier=Tier.VICIDIAL),
+        # Telephony settings kept in the database
+        FunctionSpec("ingroup_list", telephony_settings.ingroup_list, rules.VIEW_SETTINGS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("callmenu_list", telephony_settings.callmenu_list, rules.VIEW_SETTINGS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("container_list", telephony_settings.container_list, rules.VIEW_SETTINGS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("add_group_alias", telephony_settings.add_group_alias,
+                     rules.MODIFY_TELEPHONY, tier=Tier.VICIDIAL),
+        FunctionSpec("add_fpg_phone", telephony_settings.add_fpg_phone, rules.MODIFY_FILTER_GROUPS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("delete_fpg_phone", telephony_settings.delete_fpg_phone,
+                     rules.MODIFY_FILTER_GROUPS, tier=Tier.VICIDIAL),
+        FunctionSpec("update_presets", telephony_settings.update_presets, rules.MODIFY_CAMPAIGNS,
                      tier=Tier.VICIDIAL),
         # Telephony only
         *(FunctionSpec(name, non_agent_telephony, tier=Tier.TELEPHONY) for name in _TELEPHONY),

@@ -1,0 +1,234 @@
+"""Telephony settings kept in the database: group aliases, filter phone groups, transfer
+presets, and the chooser lists of in-groups, call menus and settings containers.
+
+Every change is one unit of work holding a named lock on the record it checks and writes, so
+two concurrent requests cannot both pass an "already exists" check; each change writes its
+vicidial_admin_log row (without SQL text: leadgate never logs statements).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from leadgate.domain.lookups import as_text
+from leadgate.storage import telephony_settings as store
+from leadgate.storage.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who makes an administrative change, for vicidial_admin_log."""
+
+    user: str
+    ip: str
+
+
+def _admin_log(
+    uow: UnitOfWork, actor: Actor, section: str, event_type: str, record_id: str, code: str,
+    notes: str = "",
+) -> None:  # fmt: skip
+    store.admin_log(uow.conn, {
+        "event_date": uow.now, "user": actor.user, "ip_address": actor.ip,
+        "event_section": section, "event_type": event_type, "record_id": record_id,
+        "event_code": code, "event_sql": "", "event_notes": notes,
+    })  # fmt: skip
+
+
+def enum_value(value: str, allowed: Sequence[str]) -> str:
+    """MySQL's non-strict ENUM rule: a value outside the list is stored as ''."""
+    return value if value in allowed else ""
+
+
+# -- group aliases -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GroupAlias:
+    group_alias_id: str
+    group_alias_name: str
+    caller_id_number: str
+    caller_id_name: str = ""
+    active: str = "Y"
+    user_group: str = "---ALL---"
+
+
+def add_group_alias(uow: UnitOfWork, actor: Actor, alias: GroupAlias) -> bool:
+    """Add the alias; False when one with that id exists already."""
+    uow.lock([f"groups_alias:{alias.group_alias_id}"])
+    if store.group_alias_exists(uow.conn, alias.group_alias_id):
+        return False
+    store.add_group_alias(uow.conn, {
+        "group_alias_id": alias.group_alias_id, "group_alias_name": alias.group_alias_name,
+        "caller_id_number": alias.caller_id_number, "caller_id_name": alias.caller_id_name,
+        "active": enum_value(alias.active, ("Y", "N")), "user_group": alias.user_group,
+    })  # fmt: skip
+    _admin_log(uow, actor, "GROUPALIASES", "ADD", alias.group_alias_id, "ADMIN API ADD GROUP ALIAS")
+    return True
+
+
+# -- filter phone groups -------------------------------------------------------------------------
+
+
+class FilterProblem(Enum):
+    NO_GROUP = "filter phone group does not exist"
+    ALREADY_THERE = "number already in the group"
+    NOT_THERE = "number not in the group"
+
+
+def add_filter_number(
+    uow: UnitOfWork, actor: Actor, phone_number: str, group_id: str
+) -> FilterProblem | None:
+    uow.lock([f"filter_phone:{group_id}:{phone_number}"])
+    if not store.filter_phone_group_exists(uow.conn, group_id):
+        return FilterProblem.NO_GROUP
+    if store.filter_number_exists(uow.conn, phone_number, group_id):
+        return FilterProblem.ALREADY_THERE
+    added = store.add_filter_number(uow.conn, phone_number, group_id)
+    _admin_log(
+        uow, actor, "FILTERPHONEGROUPS", "ADD", phone_number,
+        f"ADMIN API ADD NUMBER TO FILTER PHONE GROUP {group_id}",
+        f"{phone_number}|{group_id}|{added}",
+    )  # fmt: skip
+    return None
+
+
+def delete_filter_number(
+    uow: UnitOfWork, actor: Actor, phone_number: str, group_id: str
+) -> FilterProblem | None:
+    uow.lock([f"filter_phone:{group_id}:{phone_number}"])
+    if not store.filter_phone_group_exists(uow.conn, group_id):
+        return FilterProblem.NO_GROUP
+    if not store.filter_number_exists(uow.conn, phone_number, group_id):
+        return FilterProblem.NOT_THERE
+    deleted = store.delete_filter_number(uow.conn, phone_number, group_id)
+    _admin_log(
+        uow, actor, "FILTERPHONEGROUPS", "DELETE", phone_number,
+        f"ADMIN API DELETE NUMBER FROM FILTER PHONE GROUP {group_id}",
+        f"{phone_number}|{group_id}|{deleted}",
+    )  # fmt: skip
+    return None
+
+
+# -- transfer presets ----------------------------------------------------------------------------
+
+
+def campaign_visible(uow: UnitOfWork, campaign_id: str, campaigns: Sequence[str] | None) -> bool:
+    return store.campaign_visible(uow.conn, campaign_id, campaigns)
+
+
+@dataclass(frozen=True)
+class Preset:
+    preset_name: str
+    campaign_id: str
+    preset_number: str
+    preset_hide_number: str
+    preset_dtmf: str
+
+
+def presets(uow: UnitOfWork, campaign_id: str) -> list[Preset]:
+    return [
+        Preset(
+            *(
+                as_text(row[name])
+                for name in (
+                    "preset_name",
+                    "campaign_id",
+                    "preset_number",
+                    "preset_hide_number",
+                    "preset_dtmf",
+                )
+            )
+        )  # fmt: skip
+        for row in store.presets(uow.conn, campaign_id)
+    ]
+
+
+class PresetAction(Enum):
+    UPDATE = "update"
+    NEW = "new"
+    DELETE = "delete"
+
+
+@dataclass(frozen=True)
+class PresetChange:
+    action: PresetAction
+    campaign_id: str
+    preset_name: str
+    values: dict[str, Any]  # preset_number / preset_dtmf / preset_hide_number to set
+
+
+class PresetOutcome(Enum):
+    ADDED = "added"
+    UPDATED = "updated"
+    DELETED = "deleted"
+    NO_UPDATES = "no updates"
+
+
+def resolve_preset_name(uow: UnitOfWork, campaign_id: str, preset_name: str) -> tuple[str, int]:
+    """The preset an update or delete means: the named one, or else the campaign's only
+    preset. (name, 0) when found; (name, presets) when the name is unknown and the campaign
+    has two or more."""
+    if store.preset_exists(uow.conn, campaign_id, preset_name):
+        return preset_name, 0
+    first_two = store.presets(uow.conn, campaign_id, limit=2)
+    if len(first_two) < 2:
+        return (as_text(first_two[0]["preset_name"]) if first_two else ""), 0
+    return preset_name, len(first_two)
+
+
+def change_preset(uow: UnitOfWork, actor: Actor, change: PresetChange) -> PresetOutcome:
+    conn = uow.conn
+    uow.lock([f"xfer_preset:{change.campaign_id}:{change.preset_name}"])
+    notes = f"campaign: {change.campaign_id}|preset_name: {change.preset_name}"
+    if change.action is PresetAction.DELETE:
+        store.delete_preset(conn, change.campaign_id, change.preset_name)
+        _admin_log(uow, actor, "", "DELETE", change.campaign_id, "ADMIN API DELETE PRESET", notes)
+        return PresetOutcome.DELETED
+    if not change.values:
+        return PresetOutcome.NO_UPDATES
+    if change.action is PresetAction.NEW:
+        store.add_preset(conn, {
+            "campaign_id": change.campaign_id, "preset_name": change.preset_name,
+            "preset_number": "", **change.values,
+        })  # fmt: skip
+        _admin_log(uow, actor, "", "ADD", change.campaign_id, "ADMIN API UPDATE PRESET", notes)
+        return PresetOutcome.ADDED
+    store.update_preset(conn, change.campaign_id, change.preset_name, change.values)
+    _admin_log(uow, actor, "", "MODIFY", change.campaign_id, "ADMIN API UPDATE PRESET", notes)
+    return PresetOutcome.UPDATED
+
+
+# -- chooser lists -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChooserItem:
+    item_id: str
+    name: str
+    color: str = ""
+
+
+def inbound_groups(uow: UnitOfWork, groups: Sequence[str] | None) -> list[ChooserItem]:
+    return [
+        ChooserItem(as_text(r["group_id"]), as_text(r["group_name"]), as_text(r["group_color"]))
+        for r in store.active_inbound_groups(uow.conn, groups)
+    ]
+
+
+def call_menus(uow: UnitOfWork, groups: Sequence[str] | None) -> list[ChooserItem]:
+    return [
+        ChooserItem(as_text(r["menu_id"]), as_text(r["menu_name"]))
+        for r in store.call_menus(uow.conn, groups)
+    ]
+
+
+def settings_containers(
+    uow: UnitOfWork, kind: str, groups: Sequence[str] | None
+) -> list[ChooserItem]:
+    return [
+        ChooserItem(as_text(r["container_id"]), as_text(r["container_notes"]))
+        for r in store.settings_containers(uow.conn, kind, groups)
+    ]

@@ -1,0 +1,170 @@
+"""Telephony settings the admin functions maintain: group aliases, filter phone groups,
+transfer presets, campaign caller-id groups, alternate call URLs; and the lists of in-groups,
+call menus and settings containers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from leadgate.storage.columns import fit
+from leadgate.storage.tables import (
+    groups_alias,
+    vicidial_admin_log,
+    vicidial_call_menu,
+    vicidial_campaigns,
+    vicidial_filter_phone_groups,
+    vicidial_filter_phone_numbers,
+    vicidial_inbound_groups,
+    vicidial_settings_containers,
+    vicidial_xfer_presets,
+)
+
+Row = dict[str, Any]
+
+
+def admin_log(conn: Connection, row: Mapping[str, Any]) -> None:
+    conn.execute(insert(vicidial_admin_log), fit(vicidial_admin_log, dict(row)))
+
+
+# -- group aliases ---------------------------------------------------------------------------
+
+
+def group_alias_exists(conn: Connection, group_alias_id: str) -> bool:
+    g = groups_alias.c
+    return (
+        conn.execute(select(func.count()).where(g.group_alias_id == group_alias_id)).scalar_one()
+        > 0
+    )
+
+
+def add_group_alias(conn: Connection, values: Mapping[str, Any]) -> None:
+    conn.execute(insert(groups_alias), fit(groups_alias, dict(values)))
+
+
+# -- filter phone groups ---------------------------------------------------------------------
+
+
+def filter_phone_group_exists(conn: Connection, group_id: str) -> bool:
+    g = vicidial_filter_phone_groups.c
+    return (
+        conn.execute(select(func.count()).where(g.filter_phone_group_id == group_id)).scalar_one()
+        > 0
+    )
+
+
+def filter_number_exists(conn: Connection, phone_number: str, group_id: str) -> bool:
+    n = vicidial_filter_phone_numbers.c
+    statement = select(func.count()).where(
+        n.phone_number == phone_number, n.filter_phone_group_id == group_id
+    )
+    return conn.execute(statement).scalar_one() > 0
+
+
+def add_filter_number(conn: Connection, phone_number: str, group_id: str) -> int:
+    values = fit(
+        vicidial_filter_phone_numbers,
+        {"phone_number": phone_number, "filter_phone_group_id": group_id},
+    )
+    return int(conn.execute(insert(vicidial_filter_phone_numbers), values).rowcount)
+
+
+def delete_filter_number(conn: Connection, phone_number: str, group_id: str) -> int:
+    n = vicidial_filter_phone_numbers.c
+    statement = delete(vicidial_filter_phone_numbers).where(
+        n.phone_number == phone_number, n.filter_phone_group_id == group_id
+    )
+    return int(conn.execute(statement).rowcount)
+
+
+# -- transfer presets ------------------------------------------------------------------------
+
+
+def campaign_visible(conn: Connection, campaign_id: str, campaigns: Sequence[str] | None) -> bool:
+    c = vicidial_campaigns.c
+    statement = select(func.count()).where(c.campaign_id == campaign_id)
+    if campaigns is not None:
+        statement = statement.where(c.campaign_id.in_(list(campaigns)))
+    return conn.execute(statement).scalar_one() > 0
+
+
+def presets(conn: Connection, campaign_id: str, limit: int = 1000) -> list[Row]:
+    p = vicidial_xfer_presets.c
+    statement = (
+        select(p.preset_name, p.campaign_id, p.preset_number, p.preset_hide_number, p.preset_dtmf)
+        .where(p.campaign_id == campaign_id)
+        .order_by(p.preset_name)
+        .limit(limit)
+    )
+    return [dict(row._mapping) for row in conn.execute(statement)]
+
+
+def preset_exists(conn: Connection, campaign_id: str, preset_name: str) -> bool:
+    p = vicidial_xfer_presets.c
+    statement = select(func.count()).where(
+        p.campaign_id == campaign_id, p.preset_name == preset_name
+    )
+    return conn.execute(statement).scalar_one() > 0
+
+
+def add_preset(conn: Connection, values: Mapping[str, Any]) -> int:
+    return int(
+        conn.execute(
+            insert(vicidial_xfer_presets), fit(vicidial_xfer_presets, dict(values))
+        ).rowcount
+    )
+
+
+def update_preset(
+    conn: Connection, campaign_id: str, preset_name: str, values: Mapping[str, Any]
+) -> int:
+    p = vicidial_xfer_presets.c
+    statement = (
+        update(vicidial_xfer_presets)
+        .where(p.campaign_id == campaign_id, p.preset_name == preset_name)
+        .values(fit(vicidial_xfer_presets, dict(values)))
+    )
+    return int(conn.execute(statement).rowcount)
+
+
+def delete_preset(conn: Connection, campaign_id: str, preset_name: str) -> int:
+    p = vicidial_xfer_presets.c
+    statement = delete(vicidial_xfer_presets).where(
+        p.campaign_id == campaign_id, p.preset_name == preset_name
+    )
+    return int(conn.execute(statement).rowcount)
+
+
+# -- chooser lists ---------------------------------------------------------------------------
+
+
+def active_inbound_groups(conn: Connection, groups: Sequence[str] | None) -> list[Row]:
+    i = vicidial_inbound_groups.c
+    statement = (
+        select(i.group_id, i.group_name, i.group_color).where(i.active == "Y").order_by(i.group_id)
+    )
+    if groups is not None:
+        statement = statement.where(i.user_group.in_(list(groups)))
+    return [dict(row._mapping) for row in conn.execute(statement)]
+
+
+def call_menus(conn: Connection, groups: Sequence[str] | None) -> list[Row]:
+    m = vicidial_call_menu.c
+    statement = select(m.menu_id, m.menu_name, m.menu_prompt).order_by(m.menu_id)
+    if groups is not None:
+        statement = statement.where(m.user_group.in_(list(groups)))
+    return [dict(row._mapping) for row in conn.execute(statement)]
+
+
+def settings_containers(conn: Connection, kind: str, groups: Sequence[str] | None) -> list[Row]:
+    s = vicidial_settings_containers.c
+    statement = (
+        select(s.container_id, s.container_notes)
+        .where(s.container_type == kind)
+        .order_by(s.container_id)
+    )
+    if groups is not None:
+        statement = statement.where(s.user_group.in_(list(groups)))
+    return [dict(row._mapping) for row in conn.execute(statement)]

@@ -1,0 +1,290 @@
+"""Telephony settings on the Non-Agent API, with VICIdial's exact lines: add_group_alias,
+add_fpg_phone, delete_fpg_phone, update_presets, and the HTML chooser lists ingroup_list,
+callmenu_list and container_list.
+"""
+
+from __future__ import annotations
+
+from typing import NoReturn
+
+from leadgate.domain import telephony_settings as settings
+from leadgate.domain.reports import scope_of
+from leadgate.domain.telephony_settings import (
+    Actor,
+    ChooserItem,
+    FilterProblem,
+    PresetAction,
+    PresetChange,
+    PresetOutcome,
+)
+from leadgate.wire import filters
+from leadgate.wire.common import require_function_allowed, require_permission, standard_checks
+from leadgate.wire.context import Call, Finished
+
+GROUP_ALIAS_ID = filters.keep(r"_0-9a-zA-Z")
+GROUP_ALIAS_NAME = filters.keep(r"\- +_0-9a-zA-Z")
+GROUP = filters.keep(r"\-|_0-9a-zA-Z")
+PRESET_NAME = filters.keep(r"\- _0-9a-zA-Z")
+PRESET_NUMBER = filters.keep(r"*#._0-9a-zA-Z")
+PRESET_DTMF = filters.keep(r"\- ,*#0-9a-zA-Z")
+
+
+def _user(call: Call) -> str:
+    return call.param("user", filters.LOGIN)
+
+
+def _actor(call: Call) -> Actor:
+    return Actor(_user(call), call.request.client_ip)
+
+
+def _checks(call: Call, what: str) -> None:
+    """Source, allow-list and capability checks of the add_/update_ functions (`…: |user|0`)."""
+    reason = f"{call.function} USER DOES NOT HAVE PERMISSION TO {what}"
+    standard_checks(call, f"ERROR: {reason}: |{_user(call)}|0", reason, "0")
+
+
+def _say(call: Call, result: str, what: str, data: str, *, dash: bool = False) -> None:
+    reason = f"{call.function} {what}"
+    separator = f" - {_user(call)}|" if dash else f": |{_user(call)}|"
+    call.reply.line(f"{result}: {reason}{separator}{data}")
+    call.reply.log(result, reason, data=data)
+
+
+def _fail(call: Call, what: str, data: str) -> NoReturn:
+    _say(call, "ERROR", what, data)
+    raise Finished
+
+
+# -- add_group_alias -----------------------------------------------------------------------------
+
+
+def add_group_alias(call: Call) -> None:
+    _checks(call, "ADD GROUP ALIASES")
+    caller_id_number = call.param("caller_id_number", filters.DIGITS)
+    alias_id = call.param("group_alias_id", GROUP_ALIAS_ID)
+    alias_name = call.param("group_alias_name", GROUP_ALIAS_NAME)
+    if len(caller_id_number) < 6:
+        _fail(
+            call, "YOU MUST USE ALL REQUIRED FIELDS", f"{alias_id}|{alias_name}|{caller_id_number}"
+        )
+    alias = settings.GroupAlias(
+        group_alias_id=alias_id if len(alias_id) >= 2 else caller_id_number,
+        group_alias_name=(alias_name if len(alias_name) >= 2 else caller_id_number).replace(
+            "+", " "
+        ),
+        caller_id_number=caller_id_number,
+        caller_id_name=call.param("caller_id_name", GROUP_ALIAS_NAME).replace("+", " "),
+        active=call.param("active", filters.UPPER) or "Y",
+        user_group=call.param("admin_user_group", filters.LOGIN) or "---ALL---",
+    )
+    if not settings.add_group_alias(call.uow, _actor(call), alias):
+        _fail(call, "GROUP ALIAS ALREADY EXISTS", f"{alias.group_alias_id}|{caller_id_number}")
+    data = f"{alias.group_alias_id}|{alias.group_alias_name}|{caller_id_number}"
+    _say(call, "SUCCESS", "GROUP ALIAS HAS BEEN ADDED", data, dash=True)
+
+
+# -- add_fpg_phone / delete_fpg_phone ------------------------------------------------------------
+
+
+def _filter_number(call: Call, verb: str) -> tuple[str, str]:
+    _checks(call, f"{verb} FILTER PHONE GROUP NUMBERS")
+    phone_number = call.param("phone_number", filters.PHONE)
+    group = call.param("group", GROUP)
+    if len(phone_number) < 6 or not group:
+        _fail(call, "YOU MUST USE ALL REQUIRED FIELDS", f"{phone_number}|{group}")
+    return phone_number, group
+
+
+def add_fpg_phone(call: Call) -> None:
+    phone_number, group = _filter_number(call, "ADD")
+    problem = settings.add_filter_number(call.uow, _actor(call), phone_number, group)
+    if problem is FilterProblem.NO_GROUP:
+        _fail(call, "FILTER PHONE GROUP DOES NOT EXIST", group)
+    if problem is FilterProblem.ALREADY_THERE:
+        _fail(call, "FILTER PHONE GROUP NUMBER ALREADY EXISTS", f"{phone_number}|{group}")
+    _say(call, "SUCCESS", "FILTER PHONE GROUP NUMBER HAS BEEN ADDED", f"{phone_number}|{group}",
+         dash=True)  # fmt: skip
+
+
+def delete_fpg_phone(call: Call) -> None:
+    phone_number, group = _filter_number(call, "DELETE")
+    problem = settings.delete_filter_number(call.uow, _actor(call), phone_number, group)
+    if problem is FilterProblem.NO_GROUP:
+        _fail(call, "FILTER PHONE GROUP DOES NOT EXIST", group)
+    if problem is FilterProblem.NOT_THERE:
+        _fail(call, "FILTER PHONE GROUP NUMBER DOES NOT EXIST", f"{phone_number}|{group}")
+    _say(call, "SUCCESS", "FILTER PHONE GROUP NUMBER HAS BEEN DELETED", f"{phone_number}|{group}",
+         dash=True)  # fmt: skip
+
+
+# -- update_presets ------------------------------------------------------------------------------
+
+
+def update_presets(call: Call) -> None:
+    _checks(call, "UPDATE CAMPAIGNS")
+    campaign_id = call.param("campaign_id", filters.LOGIN)
+    if not 2 <= len(campaign_id) <= 8:
+        campaign_name = call.param("campaign_name", filters.keep(r"\- .,_0-9a-zA-Z"))
+        _fail(
+            call, "YOU MUST USE ALL REQUIRED FIELDS", f"{campaign_id}|{campaign_name}|{campaign_id}"
+        )
+    assert call.user is not None
+    scope = scope_of(call.uow, call.user.user_group)
+    if not settings.campaign_visible(call.uow, campaign_id, scope.campaigns):
+        _fail(call, "CAMPAIGN DOES NOT EXIST", campaign_id)
+    action = call.param("action", filters.ALNUM)
+    if action == "LIST":
+        _list_presets(call, campaign_id)
+        return
+    preset_name = call.param("preset_name", PRESET_NAME)
+    if action != "NEW":
+        preset_name, found = settings.resolve_preset_name(call.uow, campaign_id, preset_name)
+        if found:
+            _fail(call, "PRESET NAME DOES NOT EXIST", f"{preset_name}|{campaign_id}|{found}")
+    values: dict[str, str] = {}
+    hide = call.param("preset_hide_number", filters.ALNUM)
+    if hide and hide not in ("Y", "N"):
+        _fail(call, "PRESET HIDE NUMBER MUST BE Y OR N, THIS IS AN OPTIONAL FIELD", hide)
+    number = call.param("preset_number", PRESET_NUMBER)
+    if number:
+        if len(number) > 50:
+            _fail(call, "PRESET NUMBER IS NOT VALID, THIS IS AN OPTIONAL FIELD", number)
+        values["preset_number"] = number
+    dtmf = call.param("preset_dtmf", PRESET_DTMF)
+    if dtmf:
+        if dtmf != "--BLANK--" and len(dtmf) > 50:
+            _fail(call, "PRESET DTMF IS NOT VALID, THIS IS AN OPTIONAL FIELD", dtmf)
+        values["preset_dtmf"] = "" if dtmf == "--BLANK--" else dtmf
+    if hide:
+        values["preset_hide_number"] = hide
+    kind = {"NEW": PresetAction.NEW, "DELETE": PresetAction.DELETE}.get(action, PresetAction.UPDATE)
+    outcome = settings.change_preset(
+        call.uow, _actor(call), PresetChange(kind, campaign_id, preset_name, values)
+    )
+    if outcome is PresetOutcome.NO_UPDATES:
+        _say(call, "NOTICE", "NO UPDATES DEFINED", "")
+    elif outcome is PresetOutcome.DELETED:
+        _say(call, "SUCCESS", "PRESET HAS BEEN DELETED", f"{preset_name}|{campaign_id}", dash=True)
+    elif outcome is PresetOutcome.ADDED:
+        _say(call, "SUCCESS", "PRESET HAS BEEN ADDED", f"NEW PRESET: {preset_name}|{campaign_id}",
+             dash=True)  # fmt: skip
+    else:
+        _say(call, "SUCCESS", "PRESET HAS BEEN UPDATED", f"{preset_name}|{campaign_id}", dash=True)
+
+
+def _list_presets(call: Call, campaign_id: str) -> None:
+    stage = call.param("stage", filters.LOGIN)
+    sep = {"csv": ",", "tab": "\t"}.get(stage, "|")
+    found = settings.presets(call.uow, campaign_id)
+    output = ""
+    if call.param("header", filters.ALNUM) == "YES":
+        names = ("preset_name", "campaign_id", "preset_number", "preset_hide_number", "preset_dtmf")
+        output += sep.join(names) + "\n"
+    for p in found:
+        fields = (
+            p.preset_name,
+            p.campaign_id,
+            p.preset_number,
+            p.preset_hide_number,
+            p.preset_dtmf,
+        )
+        output += sep.join(fields) + "\n"
+    if found:
+        call.reply.echo(output)
+    else:
+        call.reply.line(
+            f"NOTICE: update_presets LIST, No Records Found - {_user(call)}|{campaign_id}|0"
+        )
+    call.reply.log(
+        "SUCCESS", "update_presets PRESET LIST DISPLAYED", data=f"{campaign_id}|{len(found)}"
+    )
+
+
+# -- the HTML chooser lists ----------------------------------------------------------------------
+
+_CHOOSER_HEAD = (
+    "\n"
+    "<HTML><head><title>NON-AGENT API</title>\n"
+    '<script language="Javascript">\n'
+    "function choose_file(filename,fieldname)\n"
+    "\t{\n"
+    "\tif (filename.length > 0)\n"
+    "\t\t{\n"
+    "\t\tparent.document.getElementById(fieldname).value = filename;\n"
+    "\t\tdocument.getElementById(\"selectframe\").innerHTML = '';\n"
+    "\t\tdocument.getElementById(\"selectframe\").style.visibility = 'hidden';\n"
+    "\t\tparent.close_chooser();\n"
+    "\t\t}\n"
+    "\t}\n"
+    "function close_file()\n"
+    "\t{\n"
+    "\tdocument.getElementById(\"selectframe\").innerHTML = '';\n"
+    "\tdocument.getElementById(\"selectframe\").style.visibility = 'hidden';\n"
+    "\tparent.close_chooser();\n"
+    "\t}\n"
+    "</script>\n"
+    "</head>\n\n"
+    "<body>\n"
+    '<a href="javascript:close_file();"><font size=1 face="Arial,Helvetica">close frame</font></a>\n'
+    "<div id='selectframe' style=\"height:400px;width:710px;overflow:scroll;\">\n"
+    "<table border=0 cellpadding=1 cellspacing=2 width=690 bgcolor=white><tr>\n"
+    "<td width=30>#</td>\n"
+)
+_CHOOSER_TAIL = "</table></div></body></HTML>\n"
+_FONT = '<font size=2 face="Arial,Helvetica">'
+
+
+def _chooser_checks(call: Call, what: str) -> None:
+    """These three check the user level before the allow-list and ask for no source."""
+    reason = f"{call.function} USER DOES NOT HAVE PERMISSION TO VIEW {what}"
+    require_permission(call, f"ERROR: {reason}: |{_user(call)}|0|", reason, "0")
+    require_function_allowed(call)
+
+
+def _viewable_groups(call: Call) -> tuple[str, ...] | None:
+    assert call.user is not None
+    return scope_of(call.uow, call.user.user_group).groups
+
+
+def _chooser(call: Call, columns: str, items: list[ChooserItem], *, colors: bool) -> None:
+    # The field the chosen id goes to: VICIdial prints its (filtered) comments parameter.
+    field = call.param("comments", filters.NO_SEMI_HASH_QUOTE)
+    html = _CHOOSER_HEAD + columns + "</tr>\n"
+    for number, item in enumerate(items, start=1):
+        shade = "#E6E6E6" if number % 2 else "#F6F6F6"
+        html += (
+            f'<tr bgcolor="{shade}"><td width=30><font size=1 face="Arial,Helvetica">{number}</td>\n'
+            f"<td colspan=2><a href=\"javascript:choose_file('{item.item_id}','{field}');\">"
+            f"{_FONT}{item.item_id}</a></td>\n"
+            f"<td>{_FONT}{item.name}</td>"
+        )
+        if colors:
+            html += f'\n<td bgcolor="{item.color}">{_FONT} &nbsp; &nbsp; &nbsp; &nbsp; </td>'
+        html += "</tr>\n"
+    call.reply.echo(html + _CHOOSER_TAIL)
+
+
+def ingroup_list(call: Call) -> None:
+    _chooser_checks(call, "INBOUND GROUPS LIST")
+    items = settings.inbound_groups(call.uow, _viewable_groups(call))
+    _chooser(call, "<td colspan=2>Inbound Groups</td>\n<td>Name</td>\n<td>Color</td>\n", items,
+             colors=True)  # fmt: skip
+
+
+def callmenu_list(call: Call) -> None:
+    _chooser_checks(call, "CALL MENUS LIST")
+    items = settings.call_menus(call.uow, _viewable_groups(call))
+    _chooser(call, "<td colspan=2>Call Menus</td>\n<td>Name</td>\n", items, colors=False)
+
+
+def container_list(call: Call) -> None:
+    kind = call.param("type", filters.LOGIN)
+    if not kind:
+        reason = "container_list NO CONTAINER TYPE DEFINED"
+        call.reply.line(f"ERROR: {reason}: |{_user(call)}||")
+        call.reply.log("ERROR", reason, data="")
+        raise Finished
+    _chooser_checks(call, "CALL MENUS LIST")
+    items = settings.settings_containers(call.uow, kind, _viewable_groups(call))
+    columns = f"<td colspan=2>Settings Containers: <br>{kind} type</td>\n<td>Container Notes</td>\n"
+    _chooser(call, columns, items, colors=False)
