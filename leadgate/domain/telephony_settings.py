@@ -232,3 +232,90 @@ def settings_containers(
         ChooserItem(as_text(r["container_id"]), as_text(r["container_notes"]))
         for r in store.settings_containers(uow.conn, kind, groups)
     ]
+
+
+# -- alternate call URLs -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AltUrl:
+    url_id: str
+    campaign_id: str
+    entry_type: str
+    active: str
+    url_type: str
+    url_rank: str
+    url_statuses: str
+    url_description: str
+    url_lists: str
+    url_call_length: str
+    url_address: str
+
+
+def alt_urls(uow: UnitOfWork, campaign_id: str, entry_type: str, url_type: str) -> list[AltUrl]:
+    rows = store.alt_urls(uow.conn, campaign_id, entry_type, url_type, 1000)
+    return [AltUrl(**{name: as_text(value) for name, value in row.items()}) for row in rows]
+
+
+class AltUrlProblem(Enum):
+    NO_ENTRY_TYPE = "no entry type"
+    NO_URL_TYPE = "no valid url type"
+    NOT_ALT = "url is not set to ALT"
+
+
+def check_alt_url_kind(
+    uow: UnitOfWork, entry_type: str, url_type: str, record_id: str
+) -> AltUrlProblem | None:
+    if entry_type not in ("campaign", "ingroup", "list"):
+        return AltUrlProblem.NO_ENTRY_TYPE
+    if (entry_type, url_type) not in store.alt_url_kinds():
+        return AltUrlProblem.NO_URL_TYPE
+    if not store.uses_alt_urls(uow.conn, entry_type, url_type, record_id):
+        return AltUrlProblem.NOT_ALT
+    return None
+
+
+def resolve_alt_url_id(
+    uow: UnitOfWork, campaign_id: str, entry_type: str, url_type: str, url_id: str
+) -> tuple[str, int]:
+    """The alternate URL an update means: the given id, or else the only one there is.
+    (id, 0) when found; (id, count) when the id is unknown and there are two or more."""
+    if (
+        url_id.isdigit()
+        and len(url_id) < 10
+        and store.alt_url_exists(uow.conn, campaign_id, entry_type, url_type, int(url_id))
+    ):
+        return url_id, 0
+    first_two = store.alt_urls(uow.conn, campaign_id, entry_type, url_type, 2)
+    if len(first_two) < 2:
+        return (as_text(first_two[0]["url_id"]) if first_two else ""), 0
+    return url_id, len(first_two)
+
+
+_SECTIONS = {"campaign": "CAMPAIGNS", "ingroup": "INGROUPS", "list": "LISTS"}
+
+
+def add_alt_url(
+    uow: UnitOfWork, actor: Actor, campaign_id: str, entry_type: str, url_type: str,
+    values: dict[str, Any],
+) -> int:  # fmt: skip
+    url_id = store.add_alt_url(uow.conn, {
+        "campaign_id": campaign_id, "entry_type": entry_type, "url_type": url_type, **values,
+    })  # fmt: skip
+    notes = f"campaign: {campaign_id}|url_id: {url_id}|entry_type: {entry_type}|url_type:{url_type}"
+    _admin_log(
+        uow, actor, _SECTIONS[entry_type], "ADD", campaign_id, "ADMIN API UPDATE ALT URL", notes
+    )
+    return url_id
+
+
+def update_alt_url(
+    uow: UnitOfWork, actor: Actor, campaign_id: str, entry_type: str, url_type: str,
+    url_id: str, values: dict[str, Any],
+) -> None:  # fmt: skip
+    if url_id.isdigit() and len(url_id) < 10:
+        store.update_alt_url(uow.conn, campaign_id, int(url_id), values)
+    notes = f"campaign: {campaign_id}|url_id: {url_id}|entry_type: {entry_type}|url_type:{url_type}"
+    _admin_log(
+        uow, actor, _SECTIONS[entry_type], "MODIFY", campaign_id, "ADMIN API UPDATE ALT URL", notes
+    )

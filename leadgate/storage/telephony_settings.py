@@ -18,7 +18,9 @@ from leadgate.storage.tables import (
     vicidial_filter_phone_groups,
     vicidial_filter_phone_numbers,
     vicidial_inbound_groups,
+    vicidial_lists,
     vicidial_settings_containers,
+    vicidial_url_multi,
     vicidial_xfer_presets,
 )
 
@@ -168,3 +170,78 @@ def settings_containers(conn: Connection, kind: str, groups: Sequence[str] | Non
     if groups is not None:
         statement = statement.where(s.user_group.in_(list(groups)))
     return [dict(row._mapping) for row in conn.execute(statement)]
+
+
+# -- alternate call URLs (vicidial_url_multi) ------------------------------------------------
+
+_URL_COLUMNS = (
+    "url_id", "campaign_id", "entry_type", "active", "url_type", "url_rank", "url_statuses",
+    "url_description", "url_lists", "url_call_length", "url_address",
+)  # fmt: skip
+
+# (entry type, url type) → the table, its key and the column that must say ALT.
+_ALT_FLAGS = {
+    ("campaign", "dispo"): (vicidial_campaigns, "campaign_id", "dispo_call_url"),
+    ("campaign", "start"): (vicidial_campaigns, "campaign_id", "start_call_url"),
+    ("campaign", "noagent"): (vicidial_campaigns, "campaign_id", "na_call_url"),
+    ("ingroup", "dispo"): (vicidial_inbound_groups, "group_id", "dispo_call_url"),
+    ("ingroup", "start"): (vicidial_inbound_groups, "group_id", "start_call_url"),
+    ("ingroup", "noagent"): (vicidial_inbound_groups, "group_id", "na_call_url"),
+    ("ingroup", "addlead"): (vicidial_inbound_groups, "group_id", "add_lead_url"),
+    ("list", "noagent"): (vicidial_lists, "list_id", "na_call_url"),
+}
+
+
+def alt_url_kinds() -> frozenset[tuple[str, str]]:
+    return frozenset(_ALT_FLAGS)
+
+
+def uses_alt_urls(conn: Connection, entry_type: str, url_type: str, record_id: str) -> bool:
+    table, key, flag = _ALT_FLAGS[(entry_type, url_type)]
+    if key == "list_id" and not record_id.isdigit():
+        return False
+    statement = select(func.count()).where(table.c[key] == record_id, table.c[flag] == "ALT")
+    return conn.execute(statement).scalar_one() > 0
+
+
+def alt_urls(
+    conn: Connection, campaign_id: str, entry_type: str, url_type: str, limit: int
+) -> list[Row]:
+    u = vicidial_url_multi.c
+    statement = (
+        select(*(u[name] for name in _URL_COLUMNS))
+        .where(u.campaign_id == campaign_id, u.entry_type == entry_type, u.url_type == url_type)
+        .order_by(u.url_id)
+        .limit(limit)
+    )
+    return [dict(row._mapping) for row in conn.execute(statement)]
+
+
+def alt_url_exists(
+    conn: Connection, campaign_id: str, entry_type: str, url_type: str, url_id: int
+) -> bool:
+    u = vicidial_url_multi.c
+    statement = select(func.count()).where(
+        u.campaign_id == campaign_id, u.entry_type == entry_type, u.url_type == url_type,
+        u.url_id == url_id,
+    )  # fmt: skip
+    return conn.execute(statement).scalar_one() > 0
+
+
+def add_alt_url(conn: Connection, values: Mapping[str, Any]) -> int:
+    result = conn.execute(insert(vicidial_url_multi), fit(vicidial_url_multi, dict(values)))
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def update_alt_url(
+    conn: Connection, campaign_id: str, url_id: int, values: Mapping[str, Any]
+) -> int:
+    u = vicidial_url_multi.c
+    statement = (
+        update(vicidial_url_multi)
+        .where(u.campaign_id == campaign_id, u.url_id == url_id)
+        .values(fit(vicidial_url_multi, dict(values)))
+    )
+    return int(conn.execute(statement).rowcount)

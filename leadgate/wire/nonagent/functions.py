@@ -101,6 +101,8 @@ NON_AGENT_FUNCTIONS = FunctionTable(
                      rules.MODIFY_FILTER_GROUPS, tier=Tier.VICIDIAL),
         FunctionSpec("update_presets", telephony_settings.update_presets, rules.MODIFY_CAMPAIGNS,
                      tier=Tier.VICIDIAL),
+        FunctionSpec("update_alt_url", telephony_settings.update_alt_url, rules.MODIFY_CAMPAIGNS,
+                     tier=Tier.VICIDIAL),
         # Telephony only
         *(FunctionSpec(name, non_agent_telephony, tier=Tier.TELEPHONY) for name in _TELEPHONY),
     ],

@@ -288,3 +288,122 @@ def container_list(call: Call) -> None:
     items = settings.settings_containers(call.uow, kind, _viewable_groups(call))
     columns = f"<td colspan=2>Settings Containers: <br>{kind} type</td>\n<td>Container Notes</td>\n"
     _chooser(call, columns, items, colors=False)
+
+
+# -- update_alt_url ------------------------------------------------------------------------------
+
+URL_ADDRESS = filters.keep(r"\- %=+.:/@?&_0-9a-zA-Z")
+URL_DESCRIPTION = filters.keep(r" .,-_0-9a-zA-Z")
+URL_STATUSES = filters.keep(r"\- 0-9a-zA-Z")
+URL_LISTS = filters.keep(r"\- 0-9A-Z")
+ALT_URL_HEADER = (
+    "url_id", "campaign_id", "entry_type", "active", "url_type", "url_rank", "url_statuses",
+    "url_description", "url_lists", "url_call_length", "url_address",
+)  # fmt: skip
+
+
+def update_alt_url(call: Call) -> None:
+    _checks(call, "UPDATE CAMPAIGNS")
+    user = _user(call)
+    campaign_id = call.param("campaign_id", filters.LOGIN)
+    if not 2 <= len(campaign_id) <= 20:
+        campaign_name = call.param("campaign_name", filters.keep(r"\- .,_0-9a-zA-Z"))
+        _fail(
+            call, "YOU MUST USE ALL REQUIRED FIELDS", f"{campaign_id}|{campaign_name}|{campaign_id}"
+        )
+    assert call.user is not None
+    scope = scope_of(call.uow, call.user.user_group)
+    if not settings.campaign_visible(call.uow, campaign_id, scope.campaigns):
+        _fail(call, "CAMPAIGN DOES NOT EXIST", campaign_id)
+    entry_type = call.param("entry_type", filters.keep(r"_0-9a-zA-Z"))
+    url_type = call.param("url_type", filters.keep(r"_0-9a-zA-Z"))
+    alt_url_id = call.param("alt_url_id", filters.keep(r"0-9A-Z"))
+    kinds = f"{url_type}|{entry_type}|{campaign_id}"
+    if alt_url_id == "LIST":
+        found = settings.alt_urls(call.uow, campaign_id, entry_type, url_type)
+        stage = call.param("stage", filters.LOGIN)
+        sep = {"csv": ",", "tab": "\t"}.get(stage, "|")
+        output = (
+            sep.join(ALT_URL_HEADER) + "\n" if call.param("header", filters.ALNUM) == "YES" else ""
+        )
+        for url in found:
+            output += sep.join(getattr(url, name) for name in ALT_URL_HEADER) + "\n"
+        if found:
+            call.reply.echo(output)
+        else:
+            call.reply.line(f"NOTICE: update_alt_url LIST, No Records Found - {user}|{kinds}|0")
+        call.reply.log(
+            "SUCCESS", "update_alt_url ALT URL LIST DISPLAYED", data=f"{kinds}|{len(found)}"
+        )
+        return
+    problem = settings.check_alt_url_kind(call.uow, entry_type, url_type, campaign_id)
+    if problem is settings.AltUrlProblem.NO_ENTRY_TYPE:
+        _fail(call, "NO ENTRY TYPE DEFINED:", f"{entry_type}|{campaign_id}")
+    if problem is settings.AltUrlProblem.NO_URL_TYPE:
+        _fail(call, "NO VALID URL TYPE DEFINED:", kinds)
+    if problem is settings.AltUrlProblem.NOT_ALT:
+        section = {"campaign": "CAMPAIGNS", "ingroup": "INGROUPS", "list": "LISTS"}[entry_type]
+        _fail(call, f"{section} {url_type} URL IS NOT SET TO ALT", kinds)
+    if alt_url_id != "NEW":
+        alt_url_id, found_count = settings.resolve_alt_url_id(
+            call.uow, campaign_id, entry_type, url_type, alt_url_id
+        )
+        if found_count:
+            _fail(call, "ALT URL ID DOES NOT EXIST", f"{alt_url_id}|{kinds}|{found_count}")
+    values = _alt_url_values(call)
+    if not values:
+        _say(call, "NOTICE", "NO UPDATES DEFINED", "")
+        return
+    if alt_url_id == "NEW":
+        new_id = settings.add_alt_url(
+            call.uow, _actor(call), campaign_id, entry_type, url_type, values
+        )
+        _say(call, "SUCCESS", "ALT URL HAS BEEN ADDED", f"NEW URL ID: {new_id}|{kinds}", dash=True)
+        return
+    settings.update_alt_url(
+        call.uow, _actor(call), campaign_id, entry_type, url_type, alt_url_id, values
+    )
+    _say(call, "SUCCESS", "ALT URL HAS BEEN UPDATED", f"{alt_url_id}|{kinds}", dash=True)
+
+
+def _alt_url_values(call: Call) -> dict[str, object]:
+    """The fields to set, checked in VICIdial's order (the first bad one ends the call)."""
+    values: dict[str, object] = {}
+    active = call.param("active", filters.UPPER)
+    if active:
+        if active not in ("Y", "N"):
+            _fail(call, "ACTIVE MUST BE Y OR N, THIS IS AN OPTIONAL FIELD", active)
+        values["active"] = active
+    address = call.param("url_address", URL_ADDRESS)
+    if address:
+        if address != "--BLANK--" and not 5 <= len(address) <= 65000:
+            _fail(call, "URL ADDRESS IS NOT VALID, THIS IS AN OPTIONAL FIELD", address)
+        address_value = "" if address == "--BLANK--" else address
+    rank = call.param("url_rank", filters.DIGITS)
+    if rank:
+        if len(rank) > 5:
+            _fail(call, "URL RANK IS NOT VALID, THIS IS AN OPTIONAL FIELD", rank)
+        values["url_rank"] = int(rank)
+    length = call.param("url_call_length", filters.DIGITS)
+    if length and len(length) > 5:
+        _fail(call, "URL CAL LENGTH IS NOT VALID, THIS IS AN OPTIONAL FIELD", length)
+    statuses = call.param("url_statuses", URL_STATUSES)
+    if statuses:
+        if len(statuses) > 1000:
+            _fail(call, "URL STATUSES IS NOT VALID, THIS IS AN OPTIONAL FIELD", statuses)
+        values["url_statuses"] = statuses
+    description = call.param("url_description", URL_DESCRIPTION)
+    if description:
+        if description != "--BLANK--" and len(description) > 255:
+            _fail(call, "URL DESCRIPTION IS NOT VALID, THIS IS AN OPTIONAL FIELD", description)
+        values["url_description"] = "" if description == "--BLANK--" else description
+    lists = call.param("url_lists", URL_LISTS)
+    if lists:
+        if lists != "--BLANK--" and len(lists) > 1000:
+            _fail(call, "URL LISTS IS NOT VALID, THIS IS AN OPTIONAL FIELD", lists)
+        values["url_lists"] = "" if lists == "--BLANK--" else lists
+    if length:
+        values["url_call_length"] = int(length)
+    if address:
+        values["url_address"] = address_value
+    return values
