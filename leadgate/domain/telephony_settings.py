@@ -319,3 +319,112 @@ def update_alt_url(
     _admin_log(
         uow, actor, _SECTIONS[entry_type], "MODIFY", campaign_id, "ADMIN API UPDATE ALT URL", notes
     )
+
+
+# -- caller-id groups ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CidEntry:
+    areacode: str
+    outbound_cid: str
+    active: str  # Y or N (VICIdial stores N as '')
+    description: str
+    calls_today: str
+
+
+@dataclass(frozen=True)
+class CidSelection:
+    """The caller-id group (a CID group or a campaign) and the entries meant: None = all."""
+
+    cid_group_id: str
+    areacode: str | None
+    outbound_cid: str | None
+
+
+def cid_group_visible(
+    uow: UnitOfWork,
+    cid_group_id: str,
+    groups: Sequence[str] | None,
+    campaigns: Sequence[str] | None,
+) -> bool:
+    """A CID group the caller's user group may see, or else a campaign it may see."""
+    return store.cid_group_visible(uow.conn, cid_group_id, groups) or store.campaign_visible(
+        uow.conn, cid_group_id, campaigns
+    )
+
+
+def cid_entries(uow: UnitOfWork, pick: CidSelection) -> list[CidEntry]:
+    rows = store.cid_entries(uow.conn, pick.cid_group_id, pick.areacode, pick.outbound_cid)
+    return [
+        CidEntry(
+            as_text(r["areacode"]),
+            as_text(r["outbound_cid"]),
+            as_text(r["active"]) or "N",
+            as_text(r["cid_description"]),
+            as_text(r["call_count_today"]),
+        )  # fmt: skip
+        for r in rows
+    ]
+
+
+def _entries_notes(entries: Sequence[CidEntry]) -> str:
+    return "".join(
+        f"{n}|{e.areacode}|{e.outbound_cid}|{e.active}|{e.description}|{e.calls_today}\n"
+        for n, e in enumerate(entries, start=1)
+    )
+
+
+def add_cid_entry(
+    uow: UnitOfWork, actor: Actor, pick: CidSelection, active: str, description: str
+) -> int | None:
+    """Add one entry (active '' unless Y); None when it exists already."""
+    assert pick.areacode is not None and pick.outbound_cid is not None
+    uow.lock([f"cid_group:{pick.cid_group_id}"])
+    if store.cid_entries(uow.conn, pick.cid_group_id, pick.areacode, pick.outbound_cid):
+        return None
+    stored_active = "Y" if active == "Y" else ""
+    added = store.add_cid_entry(uow.conn, {
+        "campaign_id": pick.cid_group_id, "areacode": pick.areacode,
+        "outbound_cid": pick.outbound_cid, "active": stored_active, "cid_description": description,
+    })  # fmt: skip
+    notes = (
+        f"areacode: {pick.areacode} outbound_cid: {pick.outbound_cid} active: {stored_active} "
+        f"inserted: {added}"
+    )
+    _admin_log(uow, actor, "CIDGROUPS", "ADD", pick.cid_group_id, "ADMIN API ADD CID", notes)
+    return added
+
+
+def delete_cid_entries(uow: UnitOfWork, actor: Actor, pick: CidSelection) -> int | None:
+    """Delete the selected entries; None when there are none."""
+    uow.lock([f"cid_group:{pick.cid_group_id}"])
+    entries = cid_entries(uow, pick)
+    if not entries:
+        return None
+    deleted = store.delete_cid_entries(
+        uow.conn, pick.cid_group_id, pick.areacode, pick.outbound_cid
+    )
+    notes = (
+        f"areacode: {pick.areacode or '---ALL---'} outbound_cid: {pick.outbound_cid or ''} "
+        f"deleted: {deleted}\n{_entries_notes(entries)}"
+    )
+    _admin_log(uow, actor, "CIDGROUPS", "DELETE", pick.cid_group_id, "ADMIN API DELETE CID", notes)
+    return deleted
+
+
+def update_cid_entries(
+    uow: UnitOfWork, actor: Actor, pick: CidSelection, values: dict[str, str]
+) -> int:
+    """Set active ('' for N) and/or the description of the selected entries: rows changed."""
+    uow.lock([f"cid_group:{pick.cid_group_id}"])
+    entries = cid_entries(uow, pick)
+    modified = store.update_cid_entries(
+        uow.conn, pick.cid_group_id, pick.areacode, pick.outbound_cid, values
+    )
+    notes = (
+        f"areacode: {pick.areacode or '---ALL---'} outbound_cid: {pick.outbound_cid or ''} "
+        f"modified: {modified}\n{_entries_notes(entries)}"
+    )
+    _admin_log(uow, actor, "CIDGROUPS", "MODIFY", pick.cid_group_id, "ADMIN API MODIFY CID", notes)
+    return modified

@@ -7,14 +7,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
 
 from leadgate.storage.columns import fit
 from leadgate.storage.tables import (
     groups_alias,
     vicidial_admin_log,
     vicidial_call_menu,
+    vicidial_campaign_cid_areacodes,
     vicidial_campaigns,
+    vicidial_cid_groups,
     vicidial_filter_phone_groups,
     vicidial_filter_phone_numbers,
     vicidial_inbound_groups,
@@ -243,5 +245,69 @@ def update_alt_url(
         update(vicidial_url_multi)
         .where(u.campaign_id == campaign_id, u.url_id == url_id)
         .values(fit(vicidial_url_multi, dict(values)))
+    )
+    return int(conn.execute(statement).rowcount)
+
+
+# -- caller-id groups (vicidial_campaign_cid_areacodes) --------------------------------------
+
+
+def cid_group_visible(conn: Connection, cid_group_id: str, groups: Sequence[str] | None) -> bool:
+    g = vicidial_cid_groups.c
+    statement = select(func.count()).where(g.cid_group_id == cid_group_id)
+    if groups is not None:
+        statement = statement.where(g.user_group.in_(list(groups)))
+    return conn.execute(statement).scalar_one() > 0
+
+
+def _cid_entries_where(
+    campaign_id: str, areacode: str | None, outbound_cid: str | None
+) -> list[Any]:
+    a = vicidial_campaign_cid_areacodes.c
+    conditions: list[Any] = [a.campaign_id == campaign_id]
+    if areacode is not None:
+        conditions.append(a.areacode == areacode)
+    if outbound_cid is not None:
+        conditions.append(a.outbound_cid == outbound_cid)
+    return conditions
+
+
+def cid_entries(
+    conn: Connection, campaign_id: str, areacode: str | None, outbound_cid: str | None
+) -> list[Row]:
+    a = vicidial_campaign_cid_areacodes.c
+    statement = (
+        select(a.areacode, a.outbound_cid, a.active, a.cid_description, a.call_count_today)
+        .where(*_cid_entries_where(campaign_id, areacode, outbound_cid))
+        .order_by(a.areacode, a.outbound_cid)
+    )
+    return [dict(row._mapping) for row in conn.execute(statement)]
+
+
+def add_cid_entry(conn: Connection, values: Mapping[str, Any]) -> int:
+    table = vicidial_campaign_cid_areacodes
+    return int(conn.execute(insert(table), fit(table, dict(values))).rowcount)
+
+
+def delete_cid_entries(
+    conn: Connection, campaign_id: str, areacode: str | None, outbound_cid: str | None
+) -> int:
+    statement = delete(vicidial_campaign_cid_areacodes).where(
+        *_cid_entries_where(campaign_id, areacode, outbound_cid)
+    )
+    return int(conn.execute(statement).rowcount)
+
+
+def update_cid_entries(
+    conn: Connection, campaign_id: str, areacode: str | None, outbound_cid: str | None,
+    values: Mapping[str, Any],
+) -> int:  # fmt: skip
+    """Set `values`; the count is of rows that changed (MySQL's affected rows)."""
+    table = vicidial_campaign_cid_areacodes
+    changes = [table.c[name].is_distinct_from(value) for name, value in values.items()]
+    statement = (
+        update(table)
+        .where(*_cid_entries_where(campaign_id, areacode, outbound_cid), or_(*changes))
+        .values(fit(table, dict(values)))
     )
     return int(conn.execute(statement).rowcount)

@@ -103,6 +103,8 @@ NON_AGENT_FUNCTIONS = FunctionTable(
                      tier=Tier.VICIDIAL),
         FunctionSpec("update_alt_url", telephony_settings.update_alt_url, rules.MODIFY_CAMPAIGNS,
                      tier=Tier.VICIDIAL),
+        FunctionSpec("update_cid_group_entry", telephony_settings.update_cid_group_entry,
+                     rules.MODIFY_CAMPAIGNS, tier=Tier.VICIDIAL),
         # Telephony only
         *(FunctionSpec(name, non_agent_telephony, tier=Tier.TELEPHONY) for name in _TELEPHONY),
     ],

@@ -407,3 +407,79 @@ def _alt_url_values(call: Call) -> dict[str, object]:
     if address:
         values["url_address"] = address_value
     return values
+
+
+# -- update_cid_group_entry ----------------------------------------------------------------------
+
+CID_DESCRIPTION = filters.keep(r"\- .,_0-9a-zA-Z")
+
+
+def update_cid_group_entry(call: Call) -> None:
+    _checks(call, "UPDATE CID GROUPS")
+    cid_group_id = call.param("cid_group_id", filters.LOGIN)
+    stage = call.param("stage", filters.LOGIN)
+    areacode = call.param("areacode", filters.LOGIN)
+    if areacode != "---ALL---":
+        areacode = filters.ALNUM(areacode)
+    outbound_cid = call.param("outbound_cid", filters.LOGIN)
+    if outbound_cid != "---ALL---":
+        outbound_cid = filters.DIGITS(outbound_cid)
+    if not (0 < len(cid_group_id) <= 20 and 3 <= len(stage) <= 6 and 0 < len(areacode) <= 9):
+        _fail(call, "YOU MUST USE ALL REQUIRED FIELDS", f"{cid_group_id}|{areacode}|{stage}")
+    assert call.user is not None
+    scope = scope_of(call.uow, call.user.user_group)
+    if not settings.cid_group_visible(call.uow, cid_group_id, scope.groups, scope.campaigns):
+        _fail(call, "CID GROUP DOES NOT EXIST", cid_group_id)
+    pick = settings.CidSelection(
+        cid_group_id,
+        None if areacode == "---ALL---" else areacode,
+        None if outbound_cid in ("---ALL---", "") else outbound_cid,
+    )
+    active = call.param("active", filters.UPPER)
+    description = call.param("cid_description", CID_DESCRIPTION)
+    selected = f"{cid_group_id}|{areacode}|{outbound_cid}"
+    if stage == "INFO":
+        entries = settings.cid_entries(call.uow, pick)
+        if not entries:
+            _fail(call, "THIS CID GROUP HAS NO ENTRIES", cid_group_id)
+        output = (
+            f"SUCCESS: update_cid_group_entry CID GROUP INFO AS FOLLOWS {selected}|{len(entries)}\n"
+        )
+        for number, e in enumerate(entries, start=1):
+            output += f"{number}|{e.areacode}|{e.outbound_cid}|{e.active}|{e.description}|{e.calls_today}\n"
+        call.reply.echo(output)
+        call.reply.log("SUCCESS", "update_cid_group_entry CID GROUP INFO AS FOLLOWS",
+                       data=f"{selected}|{len(entries)}")  # fmt: skip
+    elif stage == "ADD":
+        if areacode == "---ALL---":
+            _fail(
+                call,
+                "YOU MUST DEFINE AN AREACODE WHEN ADDING AND ENTRY",
+                f"{cid_group_id}|{areacode}",
+            )
+        if len(outbound_cid) < 4:
+            _fail(call, "YOU MUST DEFINE A CID NUMBER WHEN ADDING AND ENTRY",
+                  f"{cid_group_id}|{outbound_cid}")  # fmt: skip
+        added = settings.add_cid_entry(call.uow, _actor(call), pick, active, description)
+        if added is None:
+            _fail(call, "THIS CID GROUP ENTRY ALREADY EXISTS", selected)
+        _say(call, "SUCCESS", "CID GROUP ENTRY HAS BEEN ADDED", f"{selected}|{added}", dash=True)
+    elif stage == "DELETE":
+        deleted = settings.delete_cid_entries(call.uow, _actor(call), pick)
+        if deleted is None:
+            _fail(call, "THIS CID GROUP HAS NO ENTRIES", cid_group_id)
+        _say(call, "SUCCESS", "CID GROUP ENTRIES HAVE BEEN DELETED", f"{selected}|{deleted}",
+             dash=True)  # fmt: skip
+    elif stage == "UPDATE":
+        if not settings.cid_entries(call.uow, pick):
+            _fail(call, "THIS CID GROUP HAS NO ENTRIES", cid_group_id)
+        values: dict[str, str] = {}
+        if active in ("Y", "N"):
+            values["active"] = "Y" if active == "Y" else ""
+        if description:
+            values["cid_description"] = description
+        if not values:
+            _fail(call, "NO UPDATES WERE DEFINED", f"{selected}|{active}|{description}")
+        modified = settings.update_cid_entries(call.uow, _actor(call), pick, values)
+        _say(call, "SUCCESS", "CID GROUP ENTRIES HAVE BEEN UPDATED", f"{selected}|{modified}",
+             dash=True)  # fmt: skip
