@@ -11,7 +11,7 @@ from rich.console import Console
 from sqlalchemy.exc import SQLAlchemyError
 
 import leadgate
-from leadgate.cli import agents, campaigns, common, dnc, lists, users, webhooks
+from leadgate.cli import agents, campaigns, common, dnc, lists, reports, users, webhooks
 from leadgate.cli.common import DbOption, database_failure, err_console, open_database
 from leadgate.settings import Settings, load_settings
 
@@ -26,6 +26,7 @@ app.add_typer(campaigns.app, name="campaign")
 app.add_typer(dnc.app, name="dnc")
 app.add_typer(agents.app, name="agent")
 app.add_typer(webhooks.app, name="webhooks")
+app.add_typer(reports.app, name="report")
 console = Console(soft_wrap=True, highlight=False)
 
 _DEFAULTS = Settings.model_fields

@@ -746,3 +746,113 @@ def call_dispo_report(uow: UnitOfWork, query: DispoQuery) -> DispoReport:
     return DispoReport(
         tuple(header), tuple(result_rows), DispoRow("TOTAL", grand_calls, total_values)
     )
+
+
+# -- campaign_stats / agent_stats (seed functions, [DESIGNED] in spec admin_functions.md) -------
+
+
+def _today(uow: UnitOfWork) -> tuple[datetime, datetime]:
+    start = uow.now.replace(hour=0, minute=0, second=0, microsecond=0)
+    return start, start.replace(hour=23, minute=59, second=59)
+
+
+@dataclass(frozen=True)
+class CampaignStats:
+    campaign_id: str
+    active: str
+    dial_method: str
+    dial_level: float
+    calls_today: int
+    agents_logged_in: int
+    agents_incall: int
+    agents_ready: int
+    agents_paused: int
+    agents_dead: int
+    calls_waiting: int
+    hopper_count: int
+    drop_rate: float  # drops / answered calls today × 100, two decimals
+
+
+def campaign_stats(uow: UnitOfWork, scope: Scope, campaign_id: str) -> CampaignStats | None:
+    """A campaign's live figures and today's calls; None when it does not exist or the
+    caller's user group may not see it."""
+    conn = uow.conn
+    if scope.campaigns is not None and campaign_id not in scope.campaigns:
+        return None
+    settings = store.campaign_settings(conn, campaign_id)
+    if settings is None:
+        return None
+    start, end = _today(uow)
+    by_status = store.campaign_calls_by_status(conn, campaign_id, start, end)
+    human = store.human_answered_statuses(conn, [campaign_id])
+    drops = by_status.get("DROP", 0)
+    answered = sum(n for status, n in by_status.items() if status in human or status == "DROP")
+    agents = store.campaign_live_agents(conn, campaign_id)
+    statuses = [str(a["status"] or "") for a in agents]
+    dead = 0
+    for agent in agents:
+        comments = str(agent["comments"] or "")
+        if agent["status"] == "INCALL" and not re.search("CHAT|EMAIL", comments, re.IGNORECASE):
+            dead += not store.auto_calls_of(conn, str(agent["callerid"] or ""))
+    try:
+        level = float(settings["auto_dial_level"] or 0)
+    except ValueError:
+        level = 0.0
+    return CampaignStats(
+        campaign_id=campaign_id,
+        active=as_text(settings["active"]),
+        dial_method=as_text(settings["dial_method"]),
+        dial_level=level,
+        calls_today=sum(by_status.values()),
+        agents_logged_in=len(agents),
+        agents_incall=statuses.count("INCALL"),
+        agents_ready=statuses.count("READY") + statuses.count("CLOSER"),
+        agents_paused=statuses.count("PAUSED"),
+        agents_dead=dead,
+        calls_waiting=store.live_calls_waiting(conn, campaign_id),
+        hopper_count=store.ready_hopper_rows(conn, campaign_id),
+        drop_rate=round(100 * drops / answered, 2) if answered else 0.0,
+    )
+
+
+@dataclass(frozen=True)
+class AgentStats:
+    agent_user: str
+    full_name: str
+    user_group: str
+    status: str  # the live status, or LOGGED_OUT
+    campaign_id: str
+    calls_today: int
+    talk_sec: int
+    pause_sec: int
+    wait_sec: int
+    dispo_sec: int
+    first_login: str
+    last_logout: str
+
+
+def agent_stats(uow: UnitOfWork, scope: Scope, agent_user: str) -> AgentStats | None:
+    """An agent's status and today's totals; None when the user does not exist or the
+    caller's user group may not see it."""
+    conn = uow.conn
+    info = store.user_summary(conn, agent_user, scope.groups)
+    if info is None:
+        return None
+    live = store.live_agent(conn, agent_user)
+    start, end = _today(uow)
+    totals = store.agent_day_totals(conn, agent_user, start, end)
+    logins = store.agent_day_logins(conn, agent_user, start, end)
+    return AgentStats(
+        agent_user=agent_user,
+        full_name=as_text(info["full_name"]),
+        user_group=as_text(info["user_group"]),
+        status="LOGGED_OUT" if live is None else as_text(live["status"]),
+        campaign_id="" if live is None else as_text(live["campaign_id"]),
+        calls_today=int(totals["calls"] or 0),
+        talk_sec=int(totals["talk_sec"] or 0),
+        pause_sec=int(totals["pause_sec"] or 0),
+        wait_sec=int(totals["wait_sec"] or 0),
+        dispo_sec=int(totals["dispo_sec"] or 0),
+        first_login=as_text(logins["first_login"]),
+        last_logout=as_text(logins["last_logout"]),
+    )

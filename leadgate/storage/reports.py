@@ -21,6 +21,7 @@ from leadgate.storage.tables import (
     vicidial_campaigns,
     vicidial_closer_log,
     vicidial_did_log,
+    vicidial_hopper,
     vicidial_inbound_dids,
     vicidial_inbound_groups,
     vicidial_list,
@@ -573,3 +574,70 @@ def set_call_status(
             .values(status=status)
         )
     return int(conn.execute(statement).rowcount)
+
+
+# -- campaign_stats / agent_stats (seed functions) --------------------------------------------
+
+
+def campaign_settings(conn: Connection, campaign_id: str) -> Row | None:
+    c = vicidial_campaigns.c
+    row = conn.execute(
+        select(c.campaign_id, c.active, c.dial_method, c.auto_dial_level).where(
+            c.campaign_id == campaign_id
+        )
+    ).first()
+    return None if row is None else dict(row._mapping)
+
+
+def campaign_calls_by_status(
+    conn: Connection, campaign_id: str, start: datetime, end: datetime
+) -> dict[str, int]:
+    o = vicidial_log.c
+    rows = conn.execute(
+        select(o.status, func.count())
+        .where(o.campaign_id == campaign_id, o.call_date >= start, o.call_date <= end)
+        .group_by(o.status)
+    )
+    return {row[0] or "": int(row[1]) for row in rows}
+
+
+def campaign_live_agents(conn: Connection, campaign_id: str) -> list[Row]:
+    a = vicidial_live_agents.c
+    rows = conn.execute(
+        select(a.status, a.callerid, a.comments).where(a.campaign_id == campaign_id)
+    )
+    return [dict(row._mapping) for row in rows]
+
+
+def live_calls_waiting(conn: Connection, campaign_id: str) -> int:
+    c = vicidial_auto_calls.c
+    statement = select(func.count()).where(c.campaign_id == campaign_id, c.status == "LIVE")
+    return int(conn.execute(statement).scalar_one())
+
+
+def ready_hopper_rows(conn: Connection, campaign_id: str) -> int:
+    h = vicidial_hopper.c
+    statement = select(func.count()).where(h.campaign_id == campaign_id, h.status == "READY")
+    return int(conn.execute(statement).scalar_one())
+
+
+def agent_day_totals(conn: Connection, user: str, start: datetime, end: datetime) -> Row:
+    g = vicidial_agent_log.c
+    row = conn.execute(
+        select(
+            func.count(g.lead_id).filter(g.lead_id > 0).label("calls"),
+            func.coalesce(func.sum(g.talk_sec), 0).label("talk_sec"),
+            func.coalesce(func.sum(g.pause_sec), 0).label("pause_sec"),
+            func.coalesce(func.sum(g.wait_sec), 0).label("wait_sec"),
+            func.coalesce(func.sum(g.dispo_sec), 0).label("dispo_sec"),
+        ).where(g.user == user, g.event_time >= start, g.event_time <= end)
+    ).one()
+    return dict(row._mapping)
+
+
+def agent_day_logins(conn: Connection, user: str, start: datetime, end: datetime) -> Row:
+    g = vicidial_user_log.c
+    window = (g.user == user, g.event_date >= start, g.event_date <= end)
+    first = conn.execute(select(func.min(g.event_date)).where(*window, g.event == "LOGIN"))
+    last = conn.execute(select(func.max(g.event_date)).where(*window, g.event == "LOGOUT"))
+    return {"first_login": first.scalar_one(), "last_logout": last.scalar_one()}

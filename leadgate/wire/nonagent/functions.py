@@ -63,6 +63,8 @@ NON_AGENT_FUNCTIONS = FunctionTable(
         FunctionSpec("agent_status", reports.agent_status, rules.VIEW_REPORTS,
                      tier=Tier.VICIDIAL),
         FunctionSpec("recording_lookup", reports.recording_lookup, rules.VIEW_REPORTS),
+        FunctionSpec("campaign_stats", reports.campaign_stats, rules.VIEW_REPORTS, designed=True),
+        FunctionSpec("agent_stats", reports.agent_stats, rules.VIEW_REPORTS, designed=True),
         FunctionSpec("agent_stats_export", reports.agent_stats_export, rules.VIEW_REPORTS,
                      tier=Tier.VICIDIAL),
         FunctionSpec("user_group_status", reports.user_group_status, rules.VIEW_REPORTS,

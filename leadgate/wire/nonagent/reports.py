@@ -5,6 +5,8 @@ agent_stats (spec admin_functions.md).
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NoReturn
@@ -517,3 +519,43 @@ def call_dispo_report(call: Call) -> None:
 def _one_decimal(value: float) -> str:
     """PHP's sprintf('%.1f'): halves away from zero."""
     return str(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+# -- campaign_stats / agent_stats (seed functions, [DESIGNED]) -----------------------------------
+
+
+def _key_values(call: Call, values: dict[str, object]) -> str:
+    """`key|value` lines, or with stage=json one JSON object (numbers as numbers)."""
+    if call.param("stage", filters.LOGIN) == "json":
+        return json.dumps(values, separators=(",", ":")) + "\n"
+    lines = []
+    for key, value in values.items():
+        text = f"{value:.2f}" if key == "drop_rate" and isinstance(value, float) else value
+        lines.append(f"{key}|{php_number(text) if isinstance(text, float) else text}\n")
+    return "".join(lines)
+
+
+def campaign_stats(call: Call) -> None:
+    export_checks(call, "GET CAMPAIGN INFO")
+    user = request_user(call)
+    campaign_id = call.param("campaign_id", filters.LOGIN)
+    stats = reports.campaign_stats(call.uow, scope(call), campaign_id) if campaign_id else None
+    if stats is None:
+        reason = "campaign_stats CAMPAIGN DOES NOT EXIST"
+        fail(call, reason, f"ERROR: {reason}: |{user}|{campaign_id}", f"{user}|{campaign_id}")
+    call.reply.echo(_key_values(call, dataclasses.asdict(stats)))
+    stage = call.param("stage", filters.LOGIN)
+    call.reply.log("SUCCESS", "campaign_stats", data=f"{user}|{campaign_id}|{stage}")
+
+
+def agent_stats(call: Call) -> None:
+    export_checks(call, "GET AGENT INFO")
+    user = request_user(call)
+    agent_user = call.param("agent_user", filters.LOGIN)
+    stats = reports.agent_stats(call.uow, scope(call), agent_user) if agent_user else None
+    if stats is None:
+        reason = "agent_stats AGENT NOT FOUND"
+        fail(call, reason, f"ERROR: {reason}: {user}|{agent_user}", f"{user}|{agent_user}")
+    call.reply.echo(_key_values(call, dataclasses.asdict(stats)))
+    stage = call.param("stage", filters.LOGIN)
+    call.reply.log("SUCCESS", "agent_stats", data=f"{user}|{agent_user}|{stage}")
