@@ -73,9 +73,27 @@ class LiveAgent:
     sub_status: str
 
 
-def _real_time_sub_status(uow: UnitOfWork, row: dict[str, Any]) -> tuple[str, str]:
+@dataclass(frozen=True)
+class _FloorFacts:
+    """What the real-time sub status of many live agents needs, read in a few queries."""
+
+    incall_on_lead: dict[int, int]
+    parked: set[str]
+    calls: dict[str, dict[str, Any]]
+
+    @classmethod
+    def read(cls, uow: UnitOfWork, rows: Sequence[dict[str, Any]]) -> _FloorFacts:
+        incall = [r for r in rows if r["status"] == "INCALL"]
+        callerids = [str(r["callerid"] or "") for r in incall]
+        return cls(
+            incall_on_lead=store.incall_counts(uow.conn, [int(r["lead_id"] or 0) for r in incall]),
+            parked=store.parked_callerids(uow.conn, callerids),
+            calls=store.first_auto_calls(uow.conn, callerids),
+        )
+
+
+def _real_time_sub_status(row: dict[str, Any], facts: _FloorFacts) -> tuple[str, str]:
     """VICIdial's real-time sub status of a live agent, and the lead id it shows."""
-    conn = uow.conn
     status = str(row["status"] or "")
     lead_id = int(row["lead_id"] or 0)
     preview_lead_id = int(row["preview_lead_id"] or 0)
@@ -90,20 +108,22 @@ def _real_time_sub_status(uow: UnitOfWork, row: dict[str, Any]) -> tuple[str, st
         sub = "PREVIEW"
         lead_id = preview_lead_id
     if status == "INCALL":
-        if lead_id > 0 and store.incall_agents_on_lead(conn, lead_id) > 1:
+        if lead_id > 0 and facts.incall_on_lead.get(lead_id, 0) > 1:
             sub = "3-WAY"
-        if store.parked_count(conn, callerid) > 0:
+        if callerid in facts.parked:
             sub = "PARK"
         elif re.search("CHAT|EMAIL", comments, re.IGNORECASE):
             pass  # chats and e-mails have no live channel (leadgate has no chat log)
         else:
-            calls = store.auto_calls_of(conn, callerid)
-            if not calls:
+            first = facts.calls.get(callerid)
+            if first is None:
                 sub = "DEAD"
-            elif comments == "MANUAL":
-                first = calls[0]
-                if len(str(first["uniqueid"] or "")) < 5 and len(str(first["channel"] or "")) < 5:
-                    sub = "DIAL"
+            elif (
+                comments == "MANUAL"
+                and len(str(first["uniqueid"] or "")) < 5
+                and len(str(first["channel"] or "")) < 5
+            ):
+                sub = "DIAL"
     return sub, str(lead_id)
 
 
@@ -118,16 +138,26 @@ def logged_in_agents(
     """The live agents the caller may see: (agents found before the user filter, agents)."""
     conn = uow.conn
     rows = store.live_agents(conn, _intersect(scope.campaigns, campaigns))
+    users = store.user_summaries(
+        conn, [str(r["user"] or "") for r in rows], scope.groups, user_groups
+    )
+    pause_codes: dict[tuple[str, int], str] = {}
+    facts = _FloorFacts({}, set(), {})
+    if with_sub_status:
+        pause_codes = store.agent_log_sub_statuses(
+            conn, [int(r["agent_log_id"] or 0) for r in rows]
+        )
+        facts = _FloorFacts.read(uow, rows)
     agents: list[LiveAgent] = []
     for row in rows:
         user = str(row["user"] or "")
-        info = store.user_summary(conn, user, scope.groups, user_groups)
+        info = users.get(user)
         if info is None:
             continue
         pause_code, sub_status, lead_id = "", "", as_text(row["lead_id"])
         if with_sub_status:
-            pause_code = as_text(store.agent_log_sub_status(conn, user, row["agent_log_id"]))
-            sub_status, lead_id = _real_time_sub_status(uow, row)
+            pause_code = pause_codes.get((user, int(row["agent_log_id"] or 0)), "")
+            sub_status, lead_id = _real_time_sub_status(row, facts)
         agents.append(
             LiveAgent(
                 user=user,
@@ -171,7 +201,7 @@ def agent_status(
     if row is None:
         return AgentStatusProblem.NOT_LOGGED_IN
     pause_code = as_text(store.agent_log_sub_status(conn, agent_user, row["agent_log_id"]))
-    sub_status, lead_id = _real_time_sub_status(uow, row)
+    sub_status, lead_id = _real_time_sub_status(row, _FloorFacts.read(uow, [row]))
     vendor_lead_code = phone_number = ""
     if int(lead_id) > 0:
         lead = store.lead_phone_and_vendor(conn, int(lead_id))
@@ -374,10 +404,18 @@ def agent_stats_export(uow: UnitOfWork, query: AgentStatsQuery) -> tuple[int, li
         current.dead_sec += int(dead or 0)
         current.end_epoch = int(pause_epoch or 0)
         current.end_sec = pause + wait + talk + dispo
+    names = store.user_summaries(uow.conn, [agent.user for agent in totals], None)
     for agent in totals:
-        found = store.user_name_and_group(uow.conn, agent.user)
+        # VICIdial looks the user up by name, case-insensitively as MySQL compares.
+        found = names.get(agent.user)
+        if found is None and agent.user:
+            single = store.user_name_and_group(uow.conn, agent.user)
+            found = None if single is None else {"full_name": single[0], "user_group": single[1]}
         if found is not None:
-            agent.full_name, agent.user_group = found
+            agent.full_name, agent.user_group = (
+                as_text(found["full_name"]),
+                as_text(found["user_group"]),
+            )
     return total_calls, totals
 
 

@@ -641,3 +641,77 @@ def agent_day_logins(conn: Connection, user: str, start: datetime, end: datetime
     first = conn.execute(select(func.min(g.event_date)).where(*window, g.event == "LOGIN"))
     last = conn.execute(select(func.max(g.event_date)).where(*window, g.event == "LOGOUT"))
     return {"first_login": first.scalar_one(), "last_logout": last.scalar_one()}
+
+
+# -- batched reads for many live agents at once --------------------------------------------
+
+
+def user_summaries(
+    conn: Connection,
+    users: Sequence[str],
+    viewable_groups: Sequence[str] | None,
+    user_groups: Sequence[str] | None = None,
+) -> dict[str, Row]:
+    """user → full_name, user_group, user_level, for the users within the groups."""
+    if not users:
+        return {}
+    u = vicidial_users.c
+    statement = select(u.user, u.full_name, u.user_group, u.user_level).where(
+        u.user.in_(sorted(set(users)))
+    )
+    if viewable_groups is not None:
+        statement = statement.where(u.user_group.in_(list(viewable_groups)))
+    if user_groups is not None:
+        statement = statement.where(u.user_group.in_(list(user_groups)))
+    return {row.user: dict(row._mapping) for row in conn.execute(statement)}
+
+
+def agent_log_sub_statuses(
+    conn: Connection, agent_log_ids: Sequence[int]
+) -> dict[tuple[str, int], str]:
+    """(user, agent_log_id) → sub_status."""
+    ids = sorted({int(i) for i in agent_log_ids if i})
+    if not ids:
+        return {}
+    g = vicidial_agent_log.c
+    rows = conn.execute(select(g.user, g.agent_log_id, g.sub_status).where(g.agent_log_id.in_(ids)))
+    return {(row[0] or "", int(row[1])): row[2] or "" for row in rows}
+
+
+def incall_counts(conn: Connection, lead_ids: Sequence[int]) -> dict[int, int]:
+    ids = sorted({int(i) for i in lead_ids if i})
+    if not ids:
+        return {}
+    a = vicidial_live_agents.c
+    rows = conn.execute(
+        select(a.lead_id, func.count())
+        .where(a.lead_id.in_(ids), a.status == "INCALL")
+        .group_by(a.lead_id)
+    )
+    return {int(row[0]): int(row[1]) for row in rows}
+
+
+def parked_callerids(conn: Connection, callerids: Sequence[str]) -> set[str]:
+    if not callerids:
+        return set()
+    p = parked_channels.c
+    rows = conn.execute(
+        select(p.channel_group).distinct().where(p.channel_group.in_(sorted(set(callerids))))
+    )
+    return {row[0] for row in rows}
+
+
+def first_auto_calls(conn: Connection, callerids: Sequence[str]) -> dict[str, Row]:
+    """callerid → its first vicidial_auto_calls row (uniqueid, channel, phone_number)."""
+    if not callerids:
+        return {}
+    c = vicidial_auto_calls.c
+    rows = conn.execute(
+        select(c.callerid, c.uniqueid, c.channel, c.phone_number)
+        .where(c.callerid.in_(sorted(set(callerids))))
+        .order_by(c.auto_call_id)
+    )
+    found: dict[str, Row] = {}
+    for row in rows:
+        found.setdefault(row.callerid, dict(row._mapping))
+    return found

@@ -996,6 +996,13 @@ Index("ix_vicidial_log_lead_id", vicidial_log.c.lead_id)
 Index("ix_vicidial_log_call_date", vicidial_log.c.call_date)
 Index("ix_vicidial_closer_log_lead_id", vicidial_closer_log.c.lead_id)
 Index("ix_vicidial_closer_log_call_date", vicidial_closer_log.c.call_date)
+# leadgate's own: phone_number_log looks calls up by number (VICIdial indexes only the closer log).
+Index("ix_vicidial_log_phone_number", vicidial_log.c.phone_number)
+Index("ix_vicidial_closer_log_phone_number", vicidial_closer_log.c.phone_number)
+# VICIdial's own closer-log indexes (callid_info, did_log_export, call_dispo_report).
+Index("ix_vicidial_closer_log_campaign_id", vicidial_closer_log.c.campaign_id)
+Index("ix_vicidial_closer_log_uniqueid", vicidial_closer_log.c.uniqueid)
+Index("date_user", vicidial_closer_log.c.call_date, vicidial_closer_log.c.user)
 
 
 # vm_message: custom voicemail messages for the lead on an agent's live call.

@@ -33,6 +33,13 @@ def upgrade() -> None:
         if table_name in created:
             op.create_index(name, table_name, columns)
 
+    def existing_index(name: str, table_name: str, columns: list[str]) -> None:
+        """An index on a table that already exists (leadgate runs no DDL on a VICIdial database)."""
+        if table_name in existing and name not in {
+            i["name"] for i in inspector.get_indexes(table_name)
+        }:
+            op.create_index(name, table_name, columns)
+
     def column(table_name: str, new: sa.Column[Any]) -> None:
         if table_name in existing and new.name not in {
             c["name"] for c in inspector.get_columns(table_name)
@@ -324,6 +331,12 @@ def upgrade() -> None:
     column("vicidial_inbound_groups", sa.Column("add_lead_url", sa.Text(), nullable=True))
     column("vicidial_inbound_groups", sa.Column("na_call_url", sa.Text(), nullable=True))
     column("vicidial_campaigns", sa.Column("xfer_groups", sa.Text(), nullable=True))
+
+    existing_index("ix_vicidial_log_phone_number", "vicidial_log", ["phone_number"])
+    existing_index("ix_vicidial_closer_log_phone_number", "vicidial_closer_log", ["phone_number"])
+    existing_index("ix_vicidial_closer_log_campaign_id", "vicidial_closer_log", ["campaign_id"])
+    existing_index("ix_vicidial_closer_log_uniqueid", "vicidial_closer_log", ["uniqueid"])
+    existing_index("date_user", "vicidial_closer_log", ["call_date", "user"])
 
 
 def downgrade() -> None:
