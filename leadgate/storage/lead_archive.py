@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import Connection, delete, insert, select
 
+from leadgate.storage.reports import big
 from leadgate.storage.tables import vicidial_list, vicidial_list_archive, vicidial_lists
 
 
@@ -19,7 +20,7 @@ def list_ids_of_campaigns(conn: Connection, campaigns: Sequence[str]) -> list[in
 
 def archived_list_id(conn: Connection, lead_id: int, lists: Sequence[int] | None) -> int | None:
     a = vicidial_list_archive.c
-    statement = select(a.list_id).where(a.lead_id == lead_id)
+    statement = select(a.list_id).where(a.lead_id == big(lead_id))
     if lists is not None:
         statement = statement.where(a.list_id.in_(list(lists)))
     row = conn.execute(statement.limit(1)).first()
@@ -28,7 +29,7 @@ def archived_list_id(conn: Connection, lead_id: int, lists: Sequence[int] | None
 
 def live_lead_exists(conn: Connection, lead_id: int) -> bool:
     v = vicidial_list.c
-    return conn.execute(select(v.lead_id).where(v.lead_id == lead_id)).first() is not None
+    return conn.execute(select(v.lead_id).where(v.lead_id == big(lead_id))).first() is not None
 
 
 def move_back(conn: Connection, lead_id: int) -> tuple[int, int]:
@@ -36,12 +37,12 @@ def move_back(conn: Connection, lead_id: int) -> tuple[int, int]:
     (rows inserted, rows deleted)."""
     names = [column.name for column in vicidial_list.columns]
     source = select(*(vicidial_list_archive.c[name] for name in names)).where(
-        vicidial_list_archive.c.lead_id == lead_id
+        vicidial_list_archive.c.lead_id == big(lead_id)
     )
     inserted = conn.execute(insert(vicidial_list).from_select(names, source)).rowcount
     if inserted < 1:
         return 0, 0
     deleted = conn.execute(
-        delete(vicidial_list_archive).where(vicidial_list_archive.c.lead_id == lead_id)
+        delete(vicidial_list_archive).where(vicidial_list_archive.c.lead_id == big(lead_id))
     ).rowcount
     return int(inserted), int(deleted)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, extract, func, or_, select, update
+from sqlalchemy import BigInteger, Connection, and_, extract, func, literal, or_, select, update
 
 from leadgate.storage.tables import (
     parked_channels,
@@ -36,6 +36,12 @@ from leadgate.storage.tables import (
 )
 
 Row = dict[str, Any]
+
+
+def big(value: int) -> Any:
+    """An id from a request, bound as BIGINT: PostgreSQL would cast it to the INTEGER column's
+    type and fail on values no lead can have."""
+    return literal(value, BigInteger)
 
 
 def user_group_scope(conn: Connection, user_group: str) -> Row | None:
@@ -188,7 +194,7 @@ def recordings(
     if user is not None:
         conditions.append(r.user == user)
     if lead_id is not None:
-        conditions.append(r.lead_id == lead_id)
+        conditions.append(r.lead_id == big(lead_id))
     if extension is not None:
         conditions.append(r.extension == extension)
     if day is not None:
@@ -542,14 +548,14 @@ def latest_call_of_lead(conn: Connection, *, inbound: bool, group: str, lead_id:
         c = vicidial_closer_log.c
         statement = (
             select(c.lead_id, c.status, c.closecallid.label("call_key"))
-            .where(c.campaign_id == group, c.lead_id == lead_id)
+            .where(c.campaign_id == group, c.lead_id == big(lead_id))
             .order_by(c.closecallid.desc())
         )
     else:
         o = vicidial_log.c
         statement = (
             select(o.lead_id, o.status, o.uniqueid.label("call_key"))
-            .where(o.campaign_id == group, o.lead_id == lead_id)
+            .where(o.campaign_id == group, o.lead_id == big(lead_id))
             .order_by(o.call_date.desc())
         )
     row = conn.execute(statement.limit(1)).first()

@@ -72,7 +72,8 @@ def add_filter_number(conn: Connection, phone_number: str, group_id: str) -> int
         vicidial_filter_phone_numbers,
         {"phone_number": phone_number, "filter_phone_group_id": group_id},
     )
-    return int(conn.execute(insert(vicidial_filter_phone_numbers), values).rowcount)
+    conn.execute(insert(vicidial_filter_phone_numbers), values)
+    return 1  # one row, or an exception (PostgreSQL reports no row count here)
 
 
 def delete_filter_number(conn: Connection, phone_number: str, group_id: str) -> int:
@@ -114,11 +115,8 @@ def preset_exists(conn: Connection, campaign_id: str, preset_name: str) -> bool:
 
 
 def add_preset(conn: Connection, values: Mapping[str, Any]) -> int:
-    return int(
-        conn.execute(
-            insert(vicidial_xfer_presets), fit(vicidial_xfer_presets, dict(values))
-        ).rowcount
-    )
+    conn.execute(insert(vicidial_xfer_presets), fit(vicidial_xfer_presets, dict(values)))
+    return 1  # one row, or an exception (PostgreSQL reports no row count here)
 
 
 def update_preset(
@@ -286,7 +284,8 @@ def cid_entries(
 
 def add_cid_entry(conn: Connection, values: Mapping[str, Any]) -> int:
     table = vicidial_campaign_cid_areacodes
-    return int(conn.execute(insert(table), fit(table, dict(values))).rowcount)
+    conn.execute(insert(table), fit(table, dict(values)))
+    return 1  # one row, or an exception (PostgreSQL reports no row count here)
 
 
 def delete_cid_entries(

@@ -27,7 +27,11 @@ CREDS = {"source": "test", "user": "6666", "pass": "1234"}
 NO_FUNCTION = "ERROR: NO FUNCTION SPECIFIED\n"
 RULED = [spec.name for spec in NON_AGENT_FUNCTIONS if spec.permission is not None]
 # Functions that check a parameter before the allow-list and the permission (as VICIdial does).
-CHECKED_FIRST = {"call_status_stats": {"campaigns": "TESTCAMP"}, "container_list": {"type": "X"}}
+CHECKED_FIRST = {
+    "call_status_stats": {"campaigns": "TESTCAMP"},
+    "call_dispo_report": {"campaigns": "TESTCAMP"},
+    "container_list": {"type": "X"},
+}
 
 
 def _never(_user: User) -> bool:

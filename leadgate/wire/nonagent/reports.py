@@ -512,6 +512,8 @@ def call_dispo_report(call: Call) -> None:
     output += "".join(line(row) + "\n" for row in report.rows)
     output += line(report.total)
     call.reply.echo(output)
+    if call.param("file_download", filters.DIGITS).lstrip("0"):
+        return  # VICIdial sends the download and exits before its log line
     stage = call.param("stage", filters.LOGIN)
     call.reply.log("SUCCESS", "call_dispo_report", data=f"{request_user(call)}|{stage}")
 
