@@ -247,8 +247,10 @@ def _viewable_groups(call: Call) -> tuple[str, ...] | None:
 
 
 def _chooser(call: Call, columns: str, items: list[ChooserItem], *, colors: bool) -> None:
-    # The field the chosen id goes to: VICIdial prints its (filtered) comments parameter.
-    field = call.param("comments", filters.NO_SEMI_HASH_QUOTE)
+    # The page field the chosen id goes to (VICIdial's `comments` parameter). VICIdial prints
+    # it into the JavaScript as sent (quotes and tags included); leadgate keeps only the
+    # characters of a field name, so no request can inject script into the page.
+    field = call.param("comments", filters.LOGIN)
     html = _CHOOSER_HEAD + columns + "</tr>\n"
     for number, item in enumerate(items, start=1):
         shade = "#E6E6E6" if number % 2 else "#F6F6F6"
