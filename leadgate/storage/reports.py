@@ -10,7 +10,18 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Connection, and_, extract, func, literal, or_, select, update
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    and_,
+    case,
+    extract,
+    func,
+    literal,
+    or_,
+    select,
+    update,
+)
 
 from leadgate.storage.tables import (
     parked_channels,
@@ -631,7 +642,8 @@ def agent_day_totals(conn: Connection, user: str, start: datetime, end: datetime
     g = vicidial_agent_log.c
     row = conn.execute(
         select(
-            func.count(g.lead_id).filter(g.lead_id > 0).label("calls"),
+            # MariaDB has no aggregate FILTER clause
+            func.coalesce(func.sum(case((g.lead_id > 0, 1), else_=0)), 0).label("calls"),
             func.coalesce(func.sum(g.talk_sec), 0).label("talk_sec"),
             func.coalesce(func.sum(g.pause_sec), 0).label("pause_sec"),
             func.coalesce(func.sum(g.wait_sec), 0).label("wait_sec"),
