@@ -366,56 +366,54 @@ class AgentStatsQuery:
 def agent_stats_export(uow: UnitOfWork, query: AgentStatsQuery) -> tuple[int, list[AgentTotals]]:
     """Per-agent sums of the agent log over a time range, and the calls of all of them.
 
-    Mirrors VICIdial's arithmetic, quirks included: without by_campaign the first row's dispo
-    seconds count twice and the session start is 0 (so the login time is never capped).
+    Mirrors VICIdial's arithmetic, quirks included: without by_campaign the first entry's
+    dispo seconds count twice and the session start is 0 (so the login time is never capped);
+    with it, the login time is capped by the span from the first to the last entry.
     """
-    rows = store.agent_log_rows(
-        uow.conn, user=query.agent_user, campaign_id=query.campaign_id, start=query.start,
+    conn = uow.conn
+    groups = store.agent_log_totals(
+        conn, user=query.agent_user, campaign_id=query.campaign_id, start=query.start,
         end=query.end, by_campaign=query.by_campaign,
     )  # fmt: skip
+    entries = store.agent_log_entries(
+        conn, [int(g[key]) for g in groups for key in ("first_id", "last_id")]
+    )
     totals: list[AgentTotals] = []
-    current: AgentTotals | None = None
-    last_key: str | None = None
     total_calls = 0
-    for user, lead_id, sub_status, pause, wait, talk, dispo, dead, pause_epoch, campaign in rows:
-        user = user or ""
-        key = f"{campaign or ''} {user}" if query.by_campaign else user
-        # VICIdial compares keys case-insensitively (a regular expression with /i).
-        if current is None or last_key is None or key.lower() != last_key.lower():
-            current = AgentTotals(user=user, campaign_id=campaign or "")
-            if query.by_campaign:
-                current.start_epoch = int(pause_epoch or 0)
-            else:
-                current.dispo_sec = int(dispo or 0)
-            totals.append(current)
-            last_key = key
-        if lead_id is not None and int(lead_id) > 0:
-            current.calls += 1
-            total_calls += 1
-        if pause is not None:
-            current.pauses += 1
-        if sub_status and "LOGIN" in sub_status:
-            current.sessions += 1
-        pause, wait, talk, dispo = int(pause or 0), int(wait or 0), int(talk or 0), int(dispo or 0)
-        current.pause_sec += pause
-        current.wait_sec += wait
-        current.talk_sec += talk
-        current.dispo_sec += dispo
-        current.dead_sec += int(dead or 0)
-        current.end_epoch = int(pause_epoch or 0)
-        current.end_sec = pause + wait + talk + dispo
-    names = store.user_summaries(uow.conn, [agent.user for agent in totals], None)
+    for group in groups:
+        first, last = entries[int(group["first_id"])], entries[int(group["last_id"])]
+        agent = AgentTotals(
+            user=group["user"] or "",
+            campaign_id=(group.get("campaign_id") or "") if query.by_campaign else "",
+            calls=int(group["calls"] or 0),
+            pauses=int(group["pauses"] or 0),
+            sessions=int(group["sessions"] or 0),
+            pause_sec=int(group["pause_sec"]),
+            wait_sec=int(group["wait_sec"]),
+            talk_sec=int(group["talk_sec"]),
+            dispo_sec=int(group["dispo_sec"]),
+            dead_sec=int(group["dead_sec"]),
+            end_epoch=int(last["pause_epoch"] or 0),
+            end_sec=sum(
+                int(last[k] or 0) for k in ("pause_sec", "wait_sec", "talk_sec", "dispo_sec")
+            ),
+        )
+        if query.by_campaign:
+            agent.start_epoch = int(first["pause_epoch"] or 0)
+        else:
+            agent.dispo_sec += int(first["dispo_sec"] or 0)
+        total_calls += agent.calls
+        totals.append(agent)
+    names = store.user_summaries(conn, [agent.user for agent in totals], None)
     for agent in totals:
-        # VICIdial looks the user up by name, case-insensitively as MySQL compares.
         found = names.get(agent.user)
         if found is None and agent.user:
-            single = store.user_name_and_group(uow.conn, agent.user)
+            # VICIdial looks the user up by name, as the database compares names.
+            single = store.user_name_and_group(conn, agent.user)
             found = None if single is None else {"full_name": single[0], "user_group": single[1]}
         if found is not None:
-            agent.full_name, agent.user_group = (
-                as_text(found["full_name"]),
-                as_text(found["user_group"]),
-            )
+            agent.full_name = as_text(found["full_name"])
+            agent.user_group = as_text(found["user_group"])
     return total_calls, totals
 
 

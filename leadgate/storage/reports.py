@@ -225,7 +225,7 @@ def recordings(
 # -- agent_stats_export ------------------------------------------------------------------------
 
 
-def agent_log_rows(
+def agent_log_totals(
     conn: Connection,
     *,
     user: str | None,
@@ -233,26 +233,53 @@ def agent_log_rows(
     start: datetime,
     end: datetime,
     by_campaign: bool,
-) -> Any:
-    """vicidial_agent_log rows of a time range, streamed in VICIdial's order:
-    (user, lead_id, sub_status, pause_sec, wait_sec, talk_sec, dispo_sec, dead_sec,
-    pause_epoch, campaign_id)."""
+) -> list[Row]:
+    """Per user (and campaign) sums of vicidial_agent_log rows of a time range, in VICIdial's
+    order, with the first and last agent_log_id of each group. The database does the
+    summing: a day of a big call centre is tens of thousands of rows."""
     g = vicidial_agent_log.c
     conditions: list[Any] = [g.event_time >= start, g.event_time <= end]
     if user is not None:
         conditions.append(g.user == user)
     if campaign_id is not None:
         conditions.append(g.campaign_id == campaign_id)
-    order = (g.campaign_id, g.user, g.agent_log_id) if by_campaign else (g.user, g.agent_log_id)
+    keys = (g.campaign_id, g.user) if by_campaign else (g.user,)
     statement = (
         select(
-            g.user, g.lead_id, g.sub_status, g.pause_sec, g.wait_sec, g.talk_sec, g.dispo_sec,
-            g.dead_sec, g.pause_epoch, g.campaign_id,
+            *keys,
+            func.sum(case((g.lead_id > 0, 1), else_=0)).label("calls"),
+            func.count(g.pause_sec).label("pauses"),
+            func.sum(case((g.sub_status.like("%LOGIN%"), 1), else_=0)).label("sessions"),
+            func.coalesce(func.sum(g.pause_sec), 0).label("pause_sec"),
+            func.coalesce(func.sum(g.wait_sec), 0).label("wait_sec"),
+            func.coalesce(func.sum(g.talk_sec), 0).label("talk_sec"),
+            func.coalesce(func.sum(g.dispo_sec), 0).label("dispo_sec"),
+            func.coalesce(func.sum(g.dead_sec), 0).label("dead_sec"),
+            func.min(g.agent_log_id).label("first_id"),
+            func.max(g.agent_log_id).label("last_id"),
         )
         .where(*conditions)
-        .order_by(*order)
-    )  # fmt: skip
-    return conn.execute(statement)
+        .group_by(*keys)
+        .order_by(*keys)
+    )
+    return [dict(row._mapping) for row in conn.execute(statement)]
+
+
+def agent_log_entries(conn: Connection, agent_log_ids: Sequence[int]) -> dict[int, Row]:
+    """agent_log_id → pause_epoch and the seconds of that entry."""
+    ids = sorted(set(agent_log_ids))
+    if not ids:
+        return {}
+    g = vicidial_agent_log.c
+    found: dict[int, Row] = {}
+    for chunk in range(0, len(ids), 1000):
+        rows = conn.execute(
+            select(
+                g.agent_log_id, g.pause_epoch, g.pause_sec, g.wait_sec, g.talk_sec, g.dispo_sec
+            ).where(g.agent_log_id.in_(ids[chunk : chunk + 1000]))
+        )
+        found.update({int(row.agent_log_id): dict(row._mapping) for row in rows})
+    return found
 
 
 def user_name_and_group(conn: Connection, user: str) -> tuple[str, str] | None:

@@ -998,6 +998,7 @@ Index("ix_vicidial_closer_log_lead_id", vicidial_closer_log.c.lead_id)
 Index("ix_vicidial_closer_log_call_date", vicidial_closer_log.c.call_date)
 # leadgate's own: phone_number_log looks calls up by number (VICIdial indexes only the closer log).
 Index("ix_vicidial_log_phone_number", vicidial_log.c.phone_number)
+Index("ix_vicidial_log_campaign_id_call_date", vicidial_log.c.campaign_id, vicidial_log.c.call_date)
 Index("ix_vicidial_closer_log_phone_number", vicidial_closer_log.c.phone_number)
 # VICIdial's own closer-log indexes (callid_info, did_log_export, call_dispo_report).
 Index("ix_vicidial_closer_log_campaign_id", vicidial_closer_log.c.campaign_id)
@@ -1053,6 +1054,12 @@ Index("ix_vicidial_agent_log_lead_id", vicidial_agent_log.c.lead_id)
 Index("ix_vicidial_agent_log_user", vicidial_agent_log.c.user)
 Index("ix_vicidial_agent_log_event_time", vicidial_agent_log.c.event_time)
 Index("time_user", vicidial_agent_log.c.event_time, vicidial_agent_log.c.user)
+# leadgate's own: one agent's day (agent_stats) without reading every agent's.
+Index(
+    "ix_vicidial_agent_log_user_event_time",
+    vicidial_agent_log.c.user,
+    vicidial_agent_log.c.event_time,
+)
 
 vicidial_user_log = Table(
     "vicidial_user_log",

@@ -78,6 +78,7 @@ def upgrade() -> None:
     index("ix_vicidial_agent_log_lead_id", "vicidial_agent_log", ["lead_id"])
     index("ix_vicidial_agent_log_user", "vicidial_agent_log", ["user"])
     index("time_user", "vicidial_agent_log", ["event_time", "user"])
+    index("ix_vicidial_agent_log_user_event_time", "vicidial_agent_log", ["user", "event_time"])
     table(
         "vicidial_user_log",
         sa.Column("user_log_id", sa.Integer(), autoincrement=True, nullable=False),
@@ -333,6 +334,9 @@ def upgrade() -> None:
     column("vicidial_campaigns", sa.Column("xfer_groups", sa.Text(), nullable=True))
 
     existing_index("ix_vicidial_log_phone_number", "vicidial_log", ["phone_number"])
+    existing_index(
+        "ix_vicidial_log_campaign_id_call_date", "vicidial_log", ["campaign_id", "call_date"]
+    )
     existing_index("ix_vicidial_closer_log_phone_number", "vicidial_closer_log", ["phone_number"])
     existing_index("ix_vicidial_closer_log_campaign_id", "vicidial_closer_log", ["campaign_id"])
     existing_index("ix_vicidial_closer_log_uniqueid", "vicidial_closer_log", ["uniqueid"])
