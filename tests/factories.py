@@ -32,6 +32,7 @@ API_USER = {
     "modify_campaigns": "1",
     "delete_from_dnc": "1",
     "custom_fields_modify": "1",
+    "ast_admin_access": "1",
     "api_allowed_functions": " ALL_FUNCTIONS ",
     "api_list_restrict": "0",
     "failed_login_count": 0,
