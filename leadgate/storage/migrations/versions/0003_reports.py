@@ -4,8 +4,8 @@ VICIdial's own tables and columns (extras/MySQL_AST_CREATE_tables.sql): created 
 missing and columns added only where missing, so an existing VICIdial database is left as it is.
 Frozen DDL: this revision never changes, whatever storage/tables.py becomes.
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 """
 
 from typing import Any
@@ -13,8 +13,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
