@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
 
-from leadgate.domain.lookups import INFO_COLUMNS, as_text
+from leadgate.domain.leads.search import INFO_COLUMNS, as_text
 from leadgate.storage import lead_archive
-from leadgate.storage import lookups as lead_store
 from leadgate.storage import reports as store
+from leadgate.storage.leads import search as lead_store
 from leadgate.storage.unit_of_work import UnitOfWork
 
 # Call ids VICIdial generates: a type prefix and a 17+ character body.

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any
 
-from leadgate.domain.lookups import as_text
+from leadgate.domain.leads.search import as_text
 from leadgate.storage import reports as store
 from leadgate.storage.unit_of_work import UnitOfWork
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from leadgate.domain.lookups import as_text
+from leadgate.domain.leads.search import as_text
 from leadgate.storage import telephony_settings as store
 from leadgate.storage.unit_of_work import UnitOfWork
 

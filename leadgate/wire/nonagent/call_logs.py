@@ -7,8 +7,9 @@ lead_dearchive: stock VICIdial has no vicidial_list_archive table and crashes (a
 
 from __future__ import annotations
 
-from leadgate.domain import call_logs, lookups
+from leadgate.domain import call_logs
 from leadgate.domain.call_logs import CallProblem, DearchiveProblem, LogEntryProblem
+from leadgate.domain.leads import search as lookups
 from leadgate.domain.reports import parse_datetime
 from leadgate.wire import filters
 from leadgate.wire.common import standard_checks
