@@ -21,11 +21,6 @@ _RECIPIENT_KEYS = {
     "USER_GROUP": vicidial_user_groups.c.user_group,
     "CAMPAIGN": vicidial_campaigns.c.campaign_id,
 }
-RECIPIENT_TABLES = {
-    "USER": "vicidial_users",
-    "USER_GROUP": "vicidial_user_groups",
-    "CAMPAIGN": "vicidial_campaigns",
-}
 
 
 def recipient_exists(conn: Connection, recipient_type: str, recipient: str) -> bool:

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from leadgate.domain.agents import notifications
 from leadgate.domain.agents.notifications import Notification, NotificationRefusal
-from leadgate.storage.agent_notifications import RECIPIENT_TABLES
 from leadgate.wire.agent import params
 from leadgate.wire.agent.common import AgentCall
 from leadgate.wire.context import Call
+
+# The table VICIdial names when a recipient does not exist.
+RECIPIENT_TABLES = {
+    "USER": "vicidial_users",
+    "USER_GROUP": "vicidial_user_groups",
+    "CAMPAIGN": "vicidial_campaigns",
+}
 
 
 def send_notification(call: Call) -> None:
