@@ -13,6 +13,7 @@ from sqlalchemy import Connection
 
 from leadgate.domain.agent_sessions import AgentSession
 from leadgate.storage import agent_calls, agent_phone, live_agents
+from leadgate.storage.unit_of_work import UnitOfWork
 
 LIVE_CALLERID_MIN = 16  # a callerid this long only exists while a call is live
 DEFAULT_INGROUP = "DEFAULTINGROUP"
@@ -53,9 +54,12 @@ class RemoteOutcome:
     ingroup: str = ""  # the in-group after DEFAULTINGROUP was resolved
 
 
-def control_remote_call(conn: Connection, request: RemoteControl, now: datetime) -> RemoteOutcome:
+def control_remote_call(uow: UnitOfWork, request: RemoteControl) -> RemoteOutcome:
     """Hang up or transfer a call a remote agent has: queue the manager action, close the
-    call's log row, set the lead's status, free the agent and delete the call."""
+    call's log row, set the lead's status, free the agent and delete the call. The call is
+    locked first, so two requests for it cannot both act on it."""
+    conn, now = uow.conn, uow.now
+    uow.lock([f"auto_call:{request.callerid}"])
     call = agent_phone.auto_call(conn, request.callerid)
     if call is None:
         return RemoteOutcome(RemoteRefusal.NO_CALL)

@@ -24,7 +24,7 @@ def ra_call_control(call: Call) -> None:
         ingroup=ac.param("ingroup_choices", params.INGROUP_CHOICES),
         status=ac.param("status", params.STATUS),
     )  # fmt: skip
-    outcome = calls.control_remote_call(call.conn, request, call.now)
+    outcome = calls.control_remote_call(call.uow, request)
     refusal = outcome.refusal
     if refusal is RemoteRefusal.NO_CALL:
         ac.fail(refusal.value, ac.value)
