@@ -12,7 +12,7 @@ CHANGE = {"value": "CHANGE", "blended": "NO"}
 @pytest.fixture
 def inbound(world: AgentWorld) -> AgentWorld:
     world.seed.execute("UPDATE vicidial_campaigns SET campaign_allow_inbound = 'Y'")
-    world.seed.execute("UPDATE vicidial_users SET change_agent_campaign = '1' WHERE user = '6666'")
+    world.seed.execute("UPDATE vicidial_users SET change_agent_campaign = '1'")
     for group in ("SALESLINE", "SUPPORT"):
         world.insert("vicidial_inbound_groups", group_id=group, group_name=group, active="Y")
     world.agent("1000", closer_campaigns=" SUPPORT -")
@@ -52,7 +52,7 @@ def test_change_ingroups_set_as_default_updates_the_user_and_logs(inbound: Agent
     assert body.endswith("|NO|User settings set as default\n")
     user = inbound.seed.user_row("1000")
     assert (user["closer_campaigns"], user["closer_default_blended"]) == (" SALESLINE -", "0")
-    logs = inbound.seed.rows("SELECT user, record_id, event_code FROM vicidial_admin_log")
+    logs = inbound.seed.table_rows("vicidial_admin_log", "user", "record_id", "event_code")
     assert logs == [{"user": "6666", "record_id": "1000", "event_code": "API MODIFY USER"}]
 
 
