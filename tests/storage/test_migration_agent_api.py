@@ -1,4 +1,4 @@
-"""Revision 0002 brings a database made before the Agent API tables up to date."""
+"""Revision 0003 brings a database made before the Agent API tables up to date."""
 
 from __future__ import annotations
 

@@ -7,18 +7,18 @@ call_time_id / user_group, vicidial_campaigns.agent_lead_search, servers.ext_con
 vicidial_log and vicidial_closer_log start_epoch / end_epoch.
 
 Each table is created, and each column added, only when missing: a VICIdial database already
-has all of them, and a database made by an earlier 0001 that created every declared table too.
+has all of them, and a database made by an earlier revision that created every declared table too.
 Explicit DDL, so later changes to storage/tables.py do not alter this revision.
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
