@@ -1248,9 +1248,7 @@ vicidial_agent_notifications = Table(
     sqlite_autoincrement=True,
 )
 Index("ix_vicidial_agent_notifications_recipient", vicidial_agent_notifications.c.recipient)
-Index(
-    "ix_vicidial_agent_notifications_date", vicidial_agent_notifications.c.notification_date
-)
+Index("ix_vicidial_agent_notifications_date", vicidial_agent_notifications.c.notification_date)
 
 # change_ingroups: the in-groups a logged-in agent takes calls from, with their counters.
 vicidial_live_inbound_agents = Table(

@@ -117,6 +117,7 @@ def quirk_query_string(request: ApiRequest) -> str:
         query = f"{query}&GET-AND-POST=Y&{body}" if query else body
     return query.translate(str.maketrans("", "", "'\"\\;"))
 
+
 # The phone-side and notification functions' parameters.
 STAGE = drop(r"'\"\\;")  # stage: only quotes, backslashes and semicolons removed
 STATUS = keep(r"\-_0-9a-zA-Z")  # ra_call_control's lead status
