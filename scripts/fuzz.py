@@ -105,6 +105,7 @@ class Verdict:
     rss_warm_mb: float = 0.0
     rss_end_mb: float = 0.0
     tracebacks: int = 0
+    slowest: list[tuple[float, str]] = field(default_factory=list)
     leaks_in_log: int = 0
     leaks_in_tables: list[str] = field(default_factory=list)
 
@@ -128,6 +129,7 @@ class Verdict:
             "rss_warm_mb": round(self.rss_warm_mb, 1), "rss_end_mb": round(self.rss_end_mb, 1),
             "rss_growth_pct": round(self.rss_growth * 100, 1),
             "examples": (self.server_errors + self.system_errors + self.leaks_in_replies)[:5],
+            "slowest": [f"{seconds:.2f}s {line}" for seconds, line in self.slowest[:3]],
             "passed": self.passed,
         }  # fmt: skip
 
@@ -358,6 +360,7 @@ async def drive(port: int, total: int, concurrency: int, seed: int, verdict: Ver
     async def consume(client: httpx.AsyncClient) -> None:
         while (item := await queue.get()) is not None:
             method, url, headers, body = item
+            started = time.monotonic()
             try:
                 response = await client.request(method, url, headers=headers, content=body)
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
@@ -370,6 +373,9 @@ async def drive(port: int, total: int, concurrency: int, seed: int, verdict: Ver
             text_body = response.text
             verdict.statuses[response.status_code] += 1
             line = f"{method} {url[:200]} -> {response.status_code} {text_body[:200]!r}"
+            elapsed = time.monotonic() - started
+            if len(verdict.slowest) < 3 or elapsed > verdict.slowest[-1][0]:
+                verdict.slowest = sorted([*verdict.slowest, (elapsed, line)], reverse=True)[:3]
             if response.status_code >= 500:
                 verdict.server_errors.append(line)
             if "SYSTEM ERROR" in text_body:

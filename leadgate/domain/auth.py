@@ -270,13 +270,14 @@ class LoginGuard:
         burst: int = 10,
         interval: float = 1.0,
         max_delay: float = 2.0,
-        max_pending: int = 256,
+        max_pending: int | None = None,
     ) -> None:
         self.verifier = verifier
         self.by_address = FailureBudget(burst * 2, interval / 2)
         self.by_user = FailureBudget(burst, interval)
         self.max_delay = max_delay
-        self.max_pending = max_pending
+        # More verifications waiting than this (about a second of work) are refused unverified.
+        self.max_pending = max_pending if max_pending is not None else 8 * verifier.threads
 
     def _wait(self, ip: str, user: str) -> float:
         return max(self.by_address.wait(ip), self.by_user.wait(user))
