@@ -106,6 +106,7 @@ class Verdict:
     rss_end_mb: float = 0.0
     tracebacks: int = 0
     slowest: list[tuple[float, str]] = field(default_factory=list)
+    first_traceback: str = ""
     leaks_in_log: int = 0
     leaks_in_tables: list[str] = field(default_factory=list)
 
@@ -130,6 +131,7 @@ class Verdict:
             "rss_growth_pct": round(self.rss_growth * 100, 1),
             "examples": (self.server_errors + self.system_errors + self.leaks_in_replies)[:5],
             "slowest": [f"{seconds:.2f}s {line}" for seconds, line in self.slowest[:3]],
+            "first_traceback": self.first_traceback,
             "passed": self.passed,
         }  # fmt: skip
 
@@ -426,6 +428,9 @@ def run(db_url: str | None, requests: int, concurrency: int = 8, seed: int = 1,
             verdict.rss_end_mb = worker_rss_mb(proc.pid)
         server_log = log.read_text(errors="replace")
         verdict.tracebacks = server_log.count("Traceback")
+        if verdict.tracebacks:
+            at = server_log.index("Traceback")
+            verdict.first_traceback = server_log[max(0, at - 300) : at + 3000]
         verdict.leaks_in_log = sum(server_log.count(p) for p in PASSWORDS)
         verdict.leaks_in_tables = password_hits(url, PASSWORDS)
     return verdict

@@ -276,8 +276,9 @@ class LoginGuard:
         self.by_address = FailureBudget(burst * 2, interval / 2)
         self.by_user = FailureBudget(burst, interval)
         self.max_delay = max_delay
-        # More verifications waiting than this (about a second of work) are refused unverified.
-        self.max_pending = max_pending if max_pending is not None else 8 * verifier.threads
+        # More distinct verifications waiting than this are refused unverified (a flood of
+        # cold logins from many addresses must not queue without bound).
+        self.max_pending = max_pending if max_pending is not None else 64 * verifier.threads
 
     def _wait(self, ip: str, user: str) -> float:
         return max(self.by_address.wait(ip), self.by_user.wait(user))

@@ -72,6 +72,9 @@ class PasswordVerifier:
         self._executor: ThreadPoolExecutor | None = None
         self._lock = threading.Lock()
         self.pending = 0  # verifications queued or running in the pool
+        # The same password for the same credential asked again while being verified: the
+        # later requests wait for that one verification (a burst of cold logins costs one).
+        self._in_flight: dict[bytes, asyncio.Future[bool]] = {}
 
     def cached(self, user: str, password: str, stored_plain: str, stored_hash: str) -> bool:
         """True when this password was verified against this stored credential recently."""
@@ -92,17 +95,24 @@ class PasswordVerifier:
 
     async def check(self, user: str, password: str, stored_plain: str, stored_hash: str) -> bool:
         """`verify` without the cache look-up, in the verification threads (never on the
-        event loop); at most `threads` verifications run at once, the others wait."""
+        event loop); at most `threads` verifications run at once, the others wait, and
+        identical ones share one."""
         if not password:
             return False
-        future = self._pool().submit(
-            self._check_and_remember, user, password, stored_plain, stored_hash
+        key = self._key(user, password, stored_plain, stored_hash)
+        running = self._in_flight.get(key)
+        if running is not None:
+            return await asyncio.shield(running)
+        future = asyncio.wrap_future(
+            self._pool().submit(self._check_and_remember, user, password, stored_plain, stored_hash)
         )
+        self._in_flight[key] = future
         self.pending += 1
         try:
-            return await asyncio.wrap_future(future)
+            return await asyncio.shield(future)
         finally:
             self.pending -= 1
+            self._in_flight.pop(key, None)
 
     def close(self) -> None:
         if self._executor is not None:

@@ -32,6 +32,7 @@ class FailureBudget:
         self._clock = clock
         # key -> theoretical arrival time of the next failure (GCRA); absent = a full budget
         self._due: OrderedDict[str, float] = OrderedDict()
+        self._next_prune = min(10_000, max_keys)
 
     def __len__(self) -> int:
         return len(self._due)
@@ -50,13 +51,14 @@ class FailureBudget:
         due = min(due, now + self._tolerance + self._cap)
         self._due[key] = due
         self._due.move_to_end(key)
-        if len(self._due) > self._max_keys:
+        if len(self._due) > self._next_prune:
             self._prune(now)
+            self._next_prune = min(max(10_000, 2 * len(self._due)), self._max_keys)
         return max(0.0, due - self.interval - self._tolerance - now)
 
     def _prune(self, now: float) -> None:
         """Drop the keys whose budget is full again; then the least recently charged."""
         for key in [k for k, due in self._due.items() if due <= now]:
             del self._due[key]
-        while len(self._due) > self._max_keys * 0.9:
+        while len(self._due) >= self._max_keys:
             self._due.popitem(last=False)

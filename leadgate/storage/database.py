@@ -93,13 +93,21 @@ def _configure_sqlite(engine: Engine) -> None:
 # under fuzzing: every thread gets its own glibc malloc arena, fragmented by large requests.
 WORKER_THREADS = 16
 MALLOC_ARENAS = 2
-_M_ARENA_MAX = -8  # glibc mallopt() parameter
+# Buffers from this size on (a big request body, a long value) get their own mapping, returned
+# to the system when freed. glibc raises this threshold after each such free, after which big
+# buffers come from the heap and fragment it.
+MMAP_THRESHOLD = 256 * 1024
+_M_MMAP_THRESHOLD = -3  # glibc mallopt() parameters
+_M_ARENA_MAX = -8
 
 
 def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> None:
-    """Cap glibc's per-thread malloc arenas for this process (no-op elsewhere)."""
+    """Bound glibc malloc's memory for this process: at most `arenas` arenas however many
+    threads, and a fixed mmap threshold (no-op without glibc)."""
     with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").mallopt(_M_ARENA_MAX, arenas)
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.mallopt(_M_ARENA_MAX, arenas)
+        libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
 
 
 class Database:

@@ -330,4 +330,5 @@ def _url_without_password(request: ApiRequest) -> str:
     body = mask_credentials(request.body_string)
     if body:
         query = f"{query}&GET-AND-POST=Y&{body}" if query else body
-    return f"{request.path}?{query}"
+    # A raw NUL byte cannot be stored in PostgreSQL text (and means nothing in a URL).
+    return f"{request.path}?{query}".replace("\x00", "")

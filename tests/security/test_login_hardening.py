@@ -204,3 +204,18 @@ def test_a_source_over_its_budget_is_slowed_then_refused_unverified(
     assert len(recorder.threads) == 4 + 1
     assert seed.user_row("7777")["failed_login_count"] == 0  # an unverified refusal is not counted
     service.verifier.close()
+
+
+def test_a_burst_of_identical_cold_logins_costs_one_verification(
+    db: Database, seed: Seeder, recorder: Recorder
+) -> None:
+    seed.user(**{"pass": API_PASSWORD})
+    service = _service(db)
+
+    async def burst() -> list[str]:
+        calls = [service.non_agent(_request("6666", API_PASSWORD)) for _ in range(20)]
+        return [reply.body for reply in await asyncio.gather(*calls)]
+
+    assert asyncio.run(burst()) == ["ERROR: NO FUNCTION SPECIFIED\n"] * 20
+    assert len(recorder.threads) == 1
+    service.verifier.close()
