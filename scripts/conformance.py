@@ -158,7 +158,7 @@ def run_file(section: str, groups: list[str], args: argparse.Namespace) -> int:
                    "--cases", str(KIT / cases), "--expected", str(KIT / expected),
                    "--only", ",".join(groups)]  # fmt: skip
         if args.diff:
-            command += ["--diff", "--max-diff", "40"]
+            command += ["--diff", "--max-diff", str(args.max_diff)]
         if args.results:
             command += ["--results", f"{args.results}.{section}"]
         print(f"conformance on {args.backend}, {cases}: groups {','.join(groups)}", flush=True)
@@ -182,6 +182,7 @@ def main() -> int:
     parser.add_argument("--groups", help="comma-separated groups (default: the groups file's)")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--diff", action="store_true")
+    parser.add_argument("--max-diff", type=int, default=40, help="mismatches shown with --diff")
     parser.add_argument("--results", help="write the server's answers to FILE.<section>")
     args = parser.parse_args()
 

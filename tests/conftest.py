@@ -52,6 +52,22 @@ def _session_database_url(option: str, tmp_dir: Path) -> tuple[str, str | None]:
     return admin_url.set(database=name).render_as_string(hide_password=False), name
 
 
+@pytest.fixture(autouse=True, scope="session")
+def cheap_password_hashing() -> Iterator[None]:
+    """argon2 with tiny parameters: the tests count verifications, they do not need their cost
+    (the default costs ~0.1 s of CPU, and every failed login now pays one)."""
+    from argon2 import PasswordHasher
+
+    from leadgate.domain import passwords
+
+    real = passwords._hasher
+    passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    passwords._dummy_hash.cache_clear()
+    yield
+    passwords._hasher = real
+    passwords._dummy_hash.cache_clear()
+
+
 @pytest.fixture(scope="session")
 def db_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory

@@ -63,3 +63,15 @@ def test_presenters_reach_storage_only_through_the_unit_of_work() -> None:
         and name.rsplit(".", 1)[0] not in WIRE_STORAGE_ALLOWED
     ]
     assert wrong == []
+
+
+def test_the_domain_holds_no_vicidial_result_wording() -> None:
+    """Result lines are worded in wire/ (VICIdial) and cli/ only; the domain returns outcomes."""
+    wording = ("SUCCESS:", "ERROR:", "NOTICE:")
+    found = [
+        f"{path.relative_to(PACKAGE)}: {word}"
+        for path in _modules("domain")
+        for word in wording
+        if word in path.read_text()
+    ]
+    assert found == []

@@ -30,6 +30,7 @@ from leadgate.settings import Settings
 from leadgate.storage import outbox
 from leadgate.storage.database import Database
 from leadgate.storage.outbox import Attempt, Delivery
+from leadgate.wire import url_log
 
 log = logging.getLogger("leadgate.webhooks")
 T = TypeVar("T")
@@ -218,7 +219,7 @@ class Dispatcher:
                                  (result.status or 0) >= 400 else "")  # fmt: skip
         outbox.record_attempt(conn, delivery, url_log_id, Attempt(
             state=step.state, next_attempt_at=step.retry_at, status=result.status, error=error,
-            response_sec=int(result.seconds), url_response=rules.url_log_response(delivery.url, result),
+            response_sec=int(result.seconds), url_response=url_log.url_log_response(delivery.url, result),
         ), now)  # fmt: skip
         if step.state == rules.DEAD:
             log.warning(

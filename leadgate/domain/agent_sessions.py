@@ -44,6 +44,9 @@ class AgentSession:
     closer_campaigns: str
     update_fields_flag: str = ""
     update_fields_data: str = ""
+    server_ip: str = ""
+    conf_exten: str = ""
+    recording: str = ""  # external_recording: a command, or the id of the recording running
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> AgentSession:
@@ -56,6 +59,9 @@ class AgentSession:
             closer_campaigns=str(row["closer_campaigns"] or ""),
             update_fields_flag=str(row.get("external_update_fields") or ""),
             update_fields_data=str(row.get("external_update_fields_data") or ""),
+            server_ip=str(row.get("server_ip") or ""),
+            conf_exten=str(row.get("conf_exten") or ""),
+            recording=str(row.get("external_recording") or ""),
         )
 
     @property

@@ -32,7 +32,7 @@ from leadgate.http.middleware import (
     not_found,
 )
 from leadgate.settings import Settings, load_settings
-from leadgate.storage.database import Database
+from leadgate.storage.database import Database, limit_malloc_arenas
 from leadgate.wire.reply import Reply
 from leadgate.wire.request import ApiRequest, parse_params
 from leadgate.wire.service import ApiService
@@ -88,11 +88,13 @@ def create_app(
     service = ApiService(
         database,
         settings,
-        PasswordVerifier(settings.auth_cache_seconds),
+        PasswordVerifier(settings.auth_cache_seconds, threads=settings.auth_threads),
         RecentLogins(settings.login_row_cache_seconds),
     )
 
-    def endpoint(handle: Callable[[ApiRequest], Reply]) -> Callable[[Request], Awaitable[Response]]:
+    def endpoint(
+        serve: Callable[[ApiRequest], Awaitable[Reply]],
+    ) -> Callable[[Request], Awaitable[Response]]:
         async def api(request: Request) -> Response:
             if request.method == "HEAD":
                 # Answering HEAD would mean running the function: nothing may change.
@@ -105,12 +107,12 @@ def create_app(
                 return _refusal(408, "request body not received in time\n")
             except ClientGone:
                 return _refusal(400, "")
-            return _response(await database.run(handle, api_request))
+            return _response(await serve(api_request))
 
         return api
 
-    non_agent_api = endpoint(service.handle_non_agent)
-    agent_api = endpoint(service.handle_agent)
+    non_agent_api = endpoint(service.non_agent)
+    agent_api = endpoint(service.agent)
 
     async def health(_request: Request) -> Response:
         try:
@@ -130,6 +132,7 @@ def create_app(
             yield
         if session_engine is not None:
             session_engine.stop()
+        service.verifier.close()
         if db is None:
             database.dispose()
 
@@ -168,4 +171,5 @@ def create_app_from_env() -> Starlette:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    limit_malloc_arenas()  # before the worker threads exist: bounded memory (issue 8 item 8)
     return create_app(load_settings())

@@ -7,12 +7,16 @@ thread hop costs as much as the whole insert), on network databases in a worker 
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
 import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, TypeVar
 
+import anyio
 import anyio.to_thread
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -84,6 +88,28 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.connection.dbapi_connection.execute("BEGIN IMMEDIATE")  # type: ignore[union-attr]
 
 
+# Network databases: at most this many calls run in worker threads at once (one pooled
+# connection each). anyio's default (40 threads) let a worker's memory grow without bound
+# under fuzzing: every thread gets its own glibc malloc arena, fragmented by large requests.
+WORKER_THREADS = 16
+MALLOC_ARENAS = 2
+# Buffers from this size on (a big request body, a long value) get their own mapping, returned
+# to the system when freed. glibc raises this threshold after each such free, after which big
+# buffers come from the heap and fragment it.
+MMAP_THRESHOLD = 256 * 1024
+_M_MMAP_THRESHOLD = -3  # glibc mallopt() parameters
+_M_ARENA_MAX = -8
+
+
+def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> None:
+    """Bound glibc malloc's memory for this process: at most `arenas` arenas however many
+    threads, and a fixed mmap threshold (no-op without glibc)."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.mallopt(_M_ARENA_MAX, arenas)
+        libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+
+
 class Database:
     """One engine and the way to run a unit of work on it."""
 
@@ -92,6 +118,7 @@ class Database:
         self.engine = create_db_engine(url)
         self.backend = self.engine.dialect.name
         self.event_consumers: list[EventConsumer] = []
+        self._limiter: anyio.CapacityLimiter | None = None
 
     def add_event_consumer(self, consumer: EventConsumer) -> None:
         """Run `consumer` inside every unit of work that emitted events, before it commits."""
@@ -124,7 +151,9 @@ class Database:
         """Run blocking database work without stalling the event loop on network databases."""
         if self.is_sqlite:
             return work(*args)
-        return await anyio.to_thread.run_sync(functools.partial(work, *args))
+        if self._limiter is None:
+            self._limiter = anyio.CapacityLimiter(WORKER_THREADS)
+        return await anyio.to_thread.run_sync(functools.partial(work, *args), limiter=self._limiter)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -60,6 +60,8 @@ SESSION_COLUMNS = (
     _agents.pause_code,
     _agents.external_update_fields,
     _agents.external_update_fields_data,
+    _agents.server_ip,
+    _agents.external_recording,
 )
 _select_session = select(*SESSION_COLUMNS).where(_agents.user == bindparam("b_user")).limit(1)
 
@@ -171,6 +173,11 @@ _COMMAND_UPDATES: dict[tuple[str, ...], Update] = {
         ("external_update_fields", "external_update_fields_data"),
         ("external_transferconf",),
         ("external_timer_action", "external_timer_action_message", "external_timer_action_seconds"),
+        ("external_park",),
+        ("external_dtmf",),
+        ("external_recording",),
+        ("external_lead_id",),
+        ("external_ingroups", "external_blended", "external_igb_set_user", "manager_ingroup_set"),
     )
 }
 

@@ -166,6 +166,7 @@ vicidial_campaigns = Table(
     Column("use_other_campaign_dnc", String(8), server_default=""),
     Column("alt_number_dialing", String(22), server_default="N"),
     Column("manual_preview_dial", String(16), server_default="PREVIEW_AND_SKIP"),
+    Column("agent_lead_search", String(28), server_default="DISABLED"),
     Column("web_form_address_three", Text),
     Column("custom_one", Text),
     Column("custom_two", Text),
@@ -431,6 +432,7 @@ vicidial_live_agents = Table(
     Column("preview_lead_id", Integer, server_default="0"),
     Column("external_lead_id", Integer, server_default="0"),
     Column("dial_campaign_id", String(8), server_default=""),
+    Column("manager_ingroup_set", String(3), server_default="N"),
     sqlite_autoincrement=True,
 )
 
@@ -485,6 +487,7 @@ servers = Table(
     Column("asterisk_version", String(20), server_default="1.4.21.2"),
     Column("local_gmt", String(6), server_default="-5.00"),
     Column("user_group", String(20), server_default="---ALL---"),
+    Column("ext_context", String(20), server_default="default"),
 )
 
 
@@ -904,7 +907,7 @@ vicidial_inbound_groups = Table(
     Column("group_color", String(20)),
     Column("active", String(1)),
     Column("default_xfer_group", String(20), server_default="---NONE---"),
-    Column("next_agent_call", String(30), server_default="longest_wait_time"),
+    Column("next_agent_call", String(40), server_default="longest_wait_time"),
     Column("call_time_id", String(20), server_default="24hours"),
     Column("user_group", String(20), server_default="---ALL---"),
     Column("start_call_url", Text),
@@ -982,8 +985,8 @@ vicidial_closer_log = Table(
     Column("user_group", String(20)),
     Column("uniqueid", String(20), server_default=""),
     Column("called_count", SmallInteger, server_default="0"),
-    Column("start_epoch", BigInteger),
-    Column("end_epoch", BigInteger),
+    Column("start_epoch", Integer),
+    Column("end_epoch", Integer),
     Column("processed", String(1)),
     Column("queue_seconds", Numeric(7, 2), server_default="0"),
     Column("xfercallid", BigInteger),
@@ -1246,24 +1249,89 @@ vicidial_inbound_dids = Table(
 )
 Index("ix_vicidial_inbound_dids_group_id", vicidial_inbound_dids.c.group_id)
 
-vicidial_inbound_group_agents = Table(
-    "vicidial_inbound_group_agents",
-    metadata,
-    Column("user", String(20)),
-    Column("group_id", String(20)),
-    Column("group_rank", SmallInteger, server_default="0"),
-    Column("group_weight", SmallInteger, server_default="0"),
-    Column("calls_today", Integer, server_default="0"),
-    Column("group_web_vars", String(255), server_default=""),
-    Column("group_grade", SmallInteger, server_default="1"),
-    Column("group_type", String(1), server_default="C"),
-    Column("calls_today_filtered", Integer, server_default="0"),
-    Column("daily_limit", Integer, server_default="-1"),
-    UniqueConstraint("user", "group_id", name="viga_user_group_id"),
-)
-Index("ix_vicidial_inbound_group_agents_group_id", vicidial_inbound_group_agents.c.group_id)
-Index("ix_vicidial_inbound_group_agents_user", vicidial_inbound_group_agents.c.user)
 
+# -- agent sessions and the commands the Agent API queues for the phone system ---------------
+
+# One row per agent screen login: where the agent's phone is and how to ring it again.
+vicidial_session_data = Table(
+    "vicidial_session_data",
+    metadata,
+    Column("session_name", String(40), nullable=False, unique=True),
+    Column("user", String(20)),
+    Column("campaign_id", String(8)),
+    Column("server_ip", String(15), nullable=False),
+    Column("conf_exten", String(20)),
+    Column("extension", String(100), nullable=False),
+    Column("login_time", DateTime, nullable=False),
+    Column("webphone_url", Text),
+    Column("agent_login_call", Text),
+)
+
+# Asterisk manager actions queued for VICIdial's send process (call_agent, audio_playback,
+# ra_call_control); standalone, nothing sends them.
+vicidial_manager = Table(
+    "vicidial_manager",
+    metadata,
+    Column("man_id", Integer, primary_key=True, autoincrement=True),
+    Column("uniqueid", String(20)),
+    Column("entry_date", DateTime),
+    Column("status", String(7)),
+    Column("response", String(1)),
+    Column("server_ip", String(15), nullable=False),
+    Column("channel", String(100)),
+    Column("action", String(20)),
+    Column("callerid", String(20)),
+    Column("cmd_line_b", String(100)),
+    Column("cmd_line_c", String(100)),
+    Column("cmd_line_d", String(200)),
+    Column("cmd_line_e", String(100)),
+    Column("cmd_line_f", String(100)),
+    Column("cmd_line_g", String(100)),
+    Column("cmd_line_h", String(100)),
+    Column("cmd_line_i", String(50)),
+    Column("cmd_line_j", String(50)),
+    Column("cmd_line_k", String(100)),
+    sqlite_autoincrement=True,
+)
+Index("ix_vicidial_manager_callerid", vicidial_manager.c.callerid)
+Index("ix_vicidial_manager_uniqueid", vicidial_manager.c.uniqueid)
+Index("ix_vicidial_manager_serverstat", vicidial_manager.c.server_ip, vicidial_manager.c.status)
+
+# The phone system's live channels (audio_playback looks for a playing sound channel).
+live_channels = Table(
+    "live_channels",
+    metadata,
+    Column("channel", String(100), nullable=False),
+    Column("server_ip", String(15), nullable=False),
+    Column("channel_group", String(30)),
+    Column("extension", String(100)),
+    Column("channel_data", String(100)),
+)
+
+# send_notification: messages the agent screen shows.
+vicidial_agent_notifications = Table(
+    "vicidial_agent_notifications",
+    metadata,
+    Column("notification_id", Integer, primary_key=True, autoincrement=True),
+    Column("entry_date", DateTime),
+    Column("recipient", String(20)),
+    Column("recipient_type", String(11)),
+    Column("notification_date", DateTime),
+    Column("notification_retry", String(1), server_default="N"),
+    Column("notification_text", Text),
+    Column("text_size", SmallInteger, server_default="12"),
+    Column("text_font", String(30), server_default="Arial"),
+    Column("text_weight", String(30), server_default="bold"),
+    Column("text_color", String(15)),
+    Column("show_confetti", String(1), server_default="N"),
+    Column("confetti_options", String(15)),
+    Column("notification_status", String(6)),
+    sqlite_autoincrement=True,
+)
+Index("ix_vicidial_agent_notifications_recipient", vicidial_agent_notifications.c.recipient)
+Index("ix_vicidial_agent_notifications_date", vicidial_agent_notifications.c.notification_date)
+
+# change_ingroups: the in-groups a logged-in agent takes calls from, with their counters.
 vicidial_live_inbound_agents = Table(
     "vicidial_live_inbound_agents",
     metadata,
@@ -1370,4 +1438,21 @@ parked_channels = Table(
     Column("extension", String(100)),
     Column("parked_by", String(100)),
     Column("parked_time", DateTime),
+)
+
+# The per-agent in-group settings change_ingroups copies into vicidial_live_inbound_agents.
+vicidial_inbound_group_agents = Table(
+    "vicidial_inbound_group_agents",
+    metadata,
+    Column("user", String(20)),
+    Column("group_id", String(20)),
+    Column("group_rank", SmallInteger, server_default="0"),
+    Column("group_weight", SmallInteger, server_default="0"),
+    Column("calls_today", Integer, server_default="0"),
+    Column("group_web_vars", String(255), server_default=""),
+    Column("group_grade", SmallInteger, server_default="1"),
+    Column("group_type", String(1), server_default="C"),
+    Column("calls_today_filtered", Integer, server_default="0"),
+    Column("daily_limit", Integer, server_default="-1"),
+    UniqueConstraint("user", "group_id", name="viga_user_group_id"),
 )

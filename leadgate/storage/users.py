@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, update
@@ -60,22 +61,64 @@ def record_login_success(conn: Connection, user: str, now: datetime, ip: str) ->
     conn.execute(_record_success, {"b_user": user, "b_now": now, "b_ip": ip[:15]})
 
 
+class LoginFailure(Enum):
+    """The three failure writes of VICIdial's user_authorization()."""
+
+    COUNTED = "counted"  # failed_login_count + 1
+    RESTARTED = "restarted"  # the lock window had passed: count restarts at 1
+    LOCKED = "locked"  # the account is locked: only the day's attempts count up
+
+
+# failed_last_type_today as each API's user_authorization() writes it.
+_FAILURE_TYPES = {
+    "non-agent": {
+        LoginFailure.COUNTED: "aBAD",
+        LoginFailure.RESTARTED: "aBAD",
+        LoginFailure.LOCKED: "aLOCK",
+    },
+    "agent": {
+        LoginFailure.COUNTED: "01cBAD",
+        LoginFailure.RESTARTED: "02cBAD",
+        LoginFailure.LOCKED: "03cLOCK",
+    },
+}
+
+_select_login_state = select(_users.failed_login_count, _users.last_login_date).where(
+    _users.user == bindparam("user")
+)
+
+
+def login_state_for_update(conn: Connection, user: str) -> tuple[int, datetime | None] | None:
+    """failed_login_count and last_login_date, locked until the transaction ends (SQLite:
+    BEGIN IMMEDIATE already holds the write lock), so concurrent failures count one by one."""
+    row = conn.execute(_select_login_state.with_for_update(), {"user": user}).first()
+    if row is None:
+        return None
+    return int(row[0] or 0), row[1]
+
+
 def record_login_failure(
-    conn: Connection, user: str, now: datetime, ip: str, *, restart_count: bool, locked: bool
+    conn: Connection,
+    user: str,
+    *,
+    api: str,
+    kind: LoginFailure,
+    ip: str,
+    count: int | None = None,
+    last_login_date: datetime | None = None,
 ) -> None:
-    """Count a failed login the way VICIdial does (see domain.auth for the rules)."""
+    """Write one failed login into the columns VICIdial uses: the day's attempts, the type, the
+    address, and (unless locked) the failure count; last_login_date only when given."""
     values: dict[str, Any] = {
         "failed_login_attempts_today": _users.failed_login_attempts_today + 1,
-        "failed_last_ip_today": ip[:50],
-        "failed_last_type_today": "aLOCK" if locked else "aBAD",
+        "failed_last_type_today": _FAILURE_TYPES[api][kind],
     }
-    if not locked:
+    if kind is not LoginFailure.LOCKED:
         values["failed_login_count_today"] = _users.failed_login_count_today + 1
-        if restart_count:
-            values["failed_login_count"] = 1
-            values["last_login_date"] = now
-        else:
-            values["failed_login_count"] = _users.failed_login_count + 1
+        values["failed_last_ip_today"] = ip[:50]
+        values["failed_login_count"] = _users.failed_login_count + 1 if count is None else count
+        if last_login_date is not None:
+            values["last_login_date"] = last_login_date
     conn.execute(update(vicidial_users).where(_users.user == user).values(**values))
 
 

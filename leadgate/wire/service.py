@@ -9,6 +9,7 @@ with a clear ERROR line instead of an empty HTTP 500.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import time
@@ -18,6 +19,12 @@ from datetime import datetime
 
 from leadgate.domain import clock, system
 from leadgate.domain.auth import (
+    AGENT,
+    NON_AGENT,
+    AuthResult,
+    LoginGuard,
+    PasswordCheckNeeded,
+    PasswordOutcome,
     RecentLogins,
     allowed_list_ids,
     authenticate,
@@ -42,6 +49,19 @@ log = logging.getLogger("leadgate.api")
 
 TEAPOT_FUNCTIONS = frozenset({"coffee", "start_coffee", "make_coffee", "brew_coffee"})
 Steps = Callable[[Call], None]
+# A request whose stored credential keeps changing under it is refused after this many runs.
+MAX_RUNS = 3
+
+
+@dataclass
+class Login:
+    """How one run of a call authenticates, and what came of it."""
+
+    # True: a password that is not in the verifier's cache raises PasswordCheckNeeded (the
+    # server verifies it off the event loop and runs the call again); False: verify here.
+    defer: bool = False
+    checked: PasswordOutcome | None = None
+    failed_user: str | None = None  # set when the login failed (BAD or LOCK)
 
 
 @dataclass
@@ -54,16 +74,73 @@ class ApiService:
     recent_logins: RecentLogins = field(default_factory=RecentLogins)
     non_agent_functions: FunctionTable = NON_AGENT_FUNCTIONS
     agent_functions: FunctionTable = AGENT_FUNCTIONS
+    guard: LoginGuard | None = None
 
-    def handle_non_agent(self, request: ApiRequest) -> Reply:
-        return self._run(request, "non-agent", self._non_agent)
+    def __post_init__(self) -> None:
+        if self.guard is None:
+            settings = self.settings
+            self.guard = LoginGuard(
+                self.verifier,
+                burst=settings.auth_failure_burst,
+                interval=settings.auth_failure_interval_seconds,
+                max_delay=settings.auth_failure_max_delay_seconds,
+            )
 
-    def handle_agent(self, request: ApiRequest) -> Reply:
-        return self._run(request, "agent", self._agent)
+    # -- the server's entry points: password verification off the event loop ----------------
+
+    async def non_agent(self, request: ApiRequest) -> Reply:
+        return await self._serve(request, self.handle_non_agent)
+
+    async def agent(self, request: ApiRequest) -> Reply:
+        return await self._serve(request, self.handle_agent)
+
+    async def _serve(
+        self, request: ApiRequest, handle: Callable[[ApiRequest, Login], Reply]
+    ) -> Reply:
+        guard = self.guard
+        assert guard is not None
+        login = Login(defer=True)
+        for run in range(MAX_RUNS):
+            try:
+                reply = await self.db.run(handle, request, login)
+                break
+            except PasswordCheckNeeded as need:
+                if run < MAX_RUNS - 2:
+                    checked = await guard.check(need, request.client_ip)
+                else:
+                    checked = PasswordOutcome(need.user, need.password, "", "", False, True)
+                login = Login(defer=True, checked=checked)
+        if login.failed_user is not None:
+            # Repeated failures from one source wait for their answer; nobody else does.
+            delay = guard.charge_failure(request.client_ip, login.failed_user)
+            if delay > 0:
+                await asyncio.sleep(delay)
+        return reply
+
+    # -- synchronous entry points (tests, tools): verification runs in the calling thread ----
+
+    def handle_non_agent(self, request: ApiRequest, login: Login | None = None) -> Reply:
+        login = login or Login()
+        return self._run(request, "non-agent", lambda call: self._non_agent(call, login))
+
+    def handle_agent(self, request: ApiRequest, login: Login | None = None) -> Reply:
+        login = login or Login()
+        return self._run(request, "agent", lambda call: self._agent(call, login))
+
+    def _login(self, call: Call, login: Login, user: str, password: str, *, api: str,
+               min_level: int) -> AuthResult:  # fmt: skip
+        result = authenticate(
+            call.conn, self.verifier, user, password, min_level=min_level, now=call.now,
+            ip=call.request.client_ip, recent=self.recent_logins, api=api,
+            checked=login.checked, defer=login.defer,
+        )  # fmt: skip
+        if result.user is None:
+            login.failed_user = user
+        return result
 
     # -- the two APIs' common steps ----------------------------------------------------------
 
-    def _non_agent(self, call: Call) -> None:
+    def _non_agent(self, call: Call, login: Login) -> None:
         reply = call.reply
         if call.function == "version":
             settings = self.settings
@@ -80,10 +157,7 @@ class ApiService:
             return
         user = call.param("user", filters.LOGIN)
         password = call.param("pass", filters.LOGIN)
-        result = authenticate(
-            call.conn, self.verifier, user, password, min_level=7, now=call.now,
-            ip=call.request.client_ip, recent=self.recent_logins,
-        )  # fmt: skip
+        result = self._login(call, login, user, password, api=NON_AGENT, min_level=7)
         if result.user is None:
             # Unlike VICIdial, never echo the password (DEVIATIONS.md D1).
             if result.failure == "LOCK":
@@ -103,7 +177,7 @@ class ApiService:
                 return
         self._dispatch(call, self.non_agent_functions, unknown=self._no_function)
 
-    def _agent(self, call: Call) -> None:
+    def _agent(self, call: Call, login: Login) -> None:
         reply = call.reply
         if call.function == "version":
             settings = self.settings
@@ -125,10 +199,9 @@ class ApiService:
         password = call.param("pass", filters.AGENT_PASS)
         result = None
         if len(user) >= 2 and len(password) >= 2:
-            result = authenticate(
-                call.conn, self.verifier, user, password, min_level=1, now=call.now,
-                ip=call.request.client_ip, recent=self.recent_logins,
-            )  # fmt: skip
+            result = self._login(call, login, user, password, api=AGENT, min_level=1)
+        else:
+            login.failed_user = user
         if result is not None and result.user is not None:
             api_access = has_agent_api_access(result.user.row)
         else:
@@ -190,6 +263,8 @@ class ApiService:
                 self._write_log(call, api_script, started)
         except Abort:
             self._write_log_alone(request, now, function, source, reply, api_script, started)
+        except PasswordCheckNeeded:
+            raise  # nothing was written: the caller verifies and runs the call again
         except Exception:
             log.exception("unexpected failure in %s %s", api_script, function)
             reply = Reply(function=function)
@@ -255,4 +330,5 @@ def _url_without_password(request: ApiRequest) -> str:
     body = mask_credentials(request.body_string)
     if body:
         query = f"{query}&GET-AND-POST=Y&{body}" if query else body
-    return f"{request.path}?{query}"
+    # A raw NUL byte cannot be stored in PostgreSQL text (and means nothing in a URL).
+    return f"{request.path}?{query}".replace("\x00", "")

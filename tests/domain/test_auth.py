@@ -29,7 +29,7 @@ def test_success_resets_failures_and_records_ip(db: Database, seed: Seeder) -> N
 
 
 def test_failure_counts_up(db: Database, seed: Seeder) -> None:
-    seed.user(failed_login_count=2)
+    seed.user(failed_login_count=2, last_login_date=NOW - timedelta(minutes=5))
     assert _login(db, "nope").failure == "BAD"
     row = seed.user_row("6666")
     assert row["failed_login_count"] == 3

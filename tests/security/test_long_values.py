@@ -45,3 +45,16 @@ def test_long_url_and_agent_values_are_logged_cut(
     urls = seed.table_rows("vicidial_api_urls", "url")
     assert len(urls) >= 2
     assert all(len(row["url"].encode()) <= TEXT_BYTES for row in urls)
+
+
+def test_raw_nul_bytes_in_a_logged_body(url_log_client: TestClient, seed: Seeder) -> None:
+    # PostgreSQL text cannot hold NUL: the URL log once turned this into SYSTEM ERROR there.
+    seed.user(**{"pass": API_PASSWORD})
+    body = b"source=test&user=6666&pass=" + API_PASSWORD.encode() + b"&function=version\x00&x=\x00"
+    for path in (NON_AGENT, "/agc/api.php"):
+        reply = url_log_client.post(
+            path, content=body, headers={"content-type": "application/x-www-form-urlencoded"}
+        ).text
+        assert "SYSTEM ERROR" not in reply
+    urls = seed.table_rows("vicidial_api_urls", "url")
+    assert urls and all("\x00" not in row["url"] for row in urls)

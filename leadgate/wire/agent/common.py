@@ -52,7 +52,9 @@ class AgentCall:
         self.log(result, reason, data)
 
     def log(self, result: str, reason: str, data: str = "") -> None:
-        self.call.reply.log(result, reason, data=data, value=self.value, agent_user=self.agent_user)
+        # VICIdial's agent api_log stores double quotes in data as single quotes.
+        self.call.reply.log(result, reason, data=data.replace('"', "'"), value=self.value,
+                            agent_user=self.agent_user)  # fmt: skip
 
     def fail(self, reason: str, detail: str, data: str = "") -> NoReturn:
         """Print an ERROR line, log it and stop."""
@@ -71,21 +73,29 @@ class AgentCall:
             detail = f"{first}|{user.name}|{self.call.function}|{user.user_group}"
             self.fail(PERMISSION_REASON, detail)
 
-    def resolve_alt_user(self) -> None:
+    def resolve_alt_user(self, prefix: str | None = None) -> None:
         """alt_user (2+ characters) names the agent by CRM id; when no user has it, VICIdial
-        prints an ERROR and carries on with the agent_user it was given."""
+        prints an ERROR and carries on with the agent_user it was given. With `prefix` the
+        line reads `prefix|alt_user` and is logged as data."""
         if len(self.alt_user) < 2:
             return
         found = agent_sessions.user_for_alt_id(self.call.conn, self.alt_user)
-        if found is None:
+        if found is not None:
+            self.agent_user = found
+        elif prefix is None:
             self.say("ERROR", "no user found", self.alt_user)
         else:
-            self.agent_user = found
+            detail = f"{prefix}|{self.alt_user}"
+            self.say("ERROR", "no user found", detail, data=detail)
 
-    def require_session(self) -> AgentSession:
+    def require_session(self, prefix: str | None = None) -> AgentSession:
+        """The agent's session; else `agent_user is not logged in` (after `prefix|`, logged
+        as data, where VICIdial prints one)."""
         session = agent_sessions.find_session(self.call.conn, self.agent_user)
         if session is None:
-            self.fail("agent_user is not logged in", self.agent_user)
+            if prefix is None:
+                self.fail("agent_user is not logged in", self.agent_user)
+            self.fail("agent_user is not logged in", f"{prefix}|{self.agent_user}", data=prefix)
         return session
 
     def standard_checks(self) -> AgentSession:

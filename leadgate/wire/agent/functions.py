@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from leadgate.wire.agent import (
     add_lead,
+    calls,
     dial,
+    ingroups,
     lead_screen,
+    notifications,
+    phone,
     screen_extras,
     session_commands,
     transfer,
@@ -19,10 +23,8 @@ from leadgate.wire.agent import (
 from leadgate.wire.functions import FunctionSpec, FunctionTable, Tier
 from leadgate.wire.telephony import agent_telephony
 
-_TELEPHONY = (
-    "webserver", "recording", "webphone_url", "call_agent", "audio_playback", "send_dtmf",
-    "park_call", "ra_call_control", "force_fronter_leave_3way", "force_fronter_audio_stop",
-)  # fmt: skip
+# Needs a live phone system to mean anything: stopping a fronter's soundboard audio.
+_TELEPHONY = ("force_fronter_audio_stop",)
 
 AGENT_FUNCTIONS = FunctionTable(
     "agent",
@@ -46,6 +48,19 @@ AGENT_FUNCTIONS = FunctionTable(
         FunctionSpec("preview_dial_action", screen_extras.preview_dial_action,
                      tier=Tier.VICIDIAL),
         FunctionSpec("vm_message", screen_extras.vm_message, tier=Tier.VICIDIAL),
+        FunctionSpec("switch_lead", calls.switch_lead, tier=Tier.VICIDIAL),
+        FunctionSpec("change_ingroups", ingroups.change_ingroups, tier=Tier.VICIDIAL),
+        FunctionSpec("send_notification", notifications.send_notification, tier=Tier.VICIDIAL),
+        FunctionSpec("park_call", phone.park_call, tier=Tier.VICIDIAL),
+        FunctionSpec("send_dtmf", phone.send_dtmf, tier=Tier.VICIDIAL),
+        FunctionSpec("recording", phone.recording, tier=Tier.VICIDIAL),
+        FunctionSpec("webphone_url", phone.webphone_url, tier=Tier.VICIDIAL),
+        FunctionSpec("call_agent", phone.call_agent, tier=Tier.VICIDIAL),
+        FunctionSpec("audio_playback", phone.audio_playback, tier=Tier.VICIDIAL),
+        FunctionSpec("webserver", phone.webserver, tier=Tier.VICIDIAL),
+        FunctionSpec("ra_call_control", calls.ra_call_control, tier=Tier.VICIDIAL),
+        FunctionSpec("force_fronter_leave_3way", calls.force_fronter_leave_3way,
+                     tier=Tier.VICIDIAL),
         *(FunctionSpec(name, agent_telephony, tier=Tier.TELEPHONY) for name in _TELEPHONY),
     ],
 )  # fmt: skip

@@ -53,6 +53,12 @@ def update_fields(call: Call) -> None:
     names = [*texts, *(name for name in RELOAD_TRIGGERS if _mentions(query, name, True))]
     if not names:
         ac.fail("no fields have been defined", ac.agent_user)
+    quoted = [name for name, text in texts.items() if '"' in text]
+    if quoted:
+        # VICIdial puts the values between double quotes in its SQL, so a double quote in
+        # one breaks the statement and nothing is stored (DEVIATIONS.md D4: it crashes).
+        ac.fail("update_fields error - double quote in field value",
+                f"{ac.agent_user}|{','.join(quoted)}")  # fmt: skip
     lead_rows = agent_sessions.update_screen_lead(call.conn, session.lead_id, texts) if texts else 0
     field_list = ",".join(names)
     agent_rows = agent_sessions.send_update_fields(call.conn, session, field_list)

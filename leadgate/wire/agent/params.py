@@ -116,3 +116,14 @@ def quirk_query_string(request: ApiRequest) -> str:
         body = "&".join(f"{name}={request.raw(name)}" for name in posted)
         query = f"{query}&GET-AND-POST=Y&{body}" if query else body
     return query.translate(str.maketrans("", "", "'\"\\;"))
+
+
+# The phone-side and notification functions' parameters.
+STAGE = drop(r"'\"\\;")  # stage: only quotes, backslashes and semicolons removed
+STATUS = keep(r"\-_0-9a-zA-Z")  # ra_call_control's lead status
+RECIPIENT = keep(r"\-_0-9a-zA-Z")
+RECIPIENT_TYPE = keep(r"_a-zA-Z")
+YES_NO = keep(r"YNyn")  # notification_retry, show_confetti
+TEXT_FONT = keep(r",\- a-zA-Z")
+TEXT_WEIGHT = keep(r",a-zA-Z")
+NOTIFICATION_DATE = keep(r"\- :0-9")

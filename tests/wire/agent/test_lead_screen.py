@@ -148,3 +148,21 @@ def test_update_fields_with_hostile_values_stores_what_fits(world: AgentWorld) -
     assert lead["date_of_birth"] is None and lead["gender"] == ""
     assert lead["phone_code"] == "1" * 10 and lead["state"] == "xx"
     assert lead["first_name"] == "x" * 30 and lead["phone_number"] == "9" * 18
+
+
+def test_update_fields_refuses_a_double_quote_and_stores_nothing(world: AgentWorld) -> None:
+    """VICIdial's SQL breaks on a double quote (conformance uf_comments_special)."""
+    world.seed.lead(lead_id=1004, list_id=101, phone_number="3125550004", comments="old")
+    world.agent("1000", lead_id=1004)
+    body = world.call("update_fields", agent_user="1000", comments='He said "hi"', email="a@b.c")
+    assert body == "ERROR: update_fields error - double quote in field value - 1000|comments\n"
+    rows = world.seed.rows("SELECT comments, email FROM vicidial_list WHERE lead_id = 1004")
+    assert rows == [{"comments": "old", "email": None}]
+    assert world.live()["external_update_fields"] == "0"
+
+
+def test_agent_log_data_has_single_quotes(world: AgentWorld) -> None:
+    world.seed.lead(lead_id=1004, list_id=101, phone_number="3125550004")
+    world.agent("1000", lead_id=1004)
+    world.call("update_fields", agent_user="1000", title="DR")
+    assert world.logs()[-1]["data"] == "6666|1000|1004|1|1|title|title='DR'|"

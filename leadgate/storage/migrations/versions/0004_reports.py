@@ -4,8 +4,8 @@ VICIdial's own tables and columns (extras/MySQL_AST_CREATE_tables.sql): created 
 missing and columns added only where missing, so an existing VICIdial database is left as it is.
 Frozen DDL: this revision never changes, whatever storage/tables.py becomes.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 """
 
 from typing import Any
@@ -13,8 +13,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -155,40 +155,6 @@ def upgrade() -> None:
     )
     index("ix_vicidial_inbound_dids_group_id", "vicidial_inbound_dids", ["group_id"])
     table(
-        "vicidial_inbound_group_agents",
-        sa.Column("user", sa.String(length=20), nullable=True),
-        sa.Column("group_id", sa.String(length=20), nullable=True),
-        sa.Column("group_rank", sa.SmallInteger(), server_default="0", nullable=True),
-        sa.Column("group_weight", sa.SmallInteger(), server_default="0", nullable=True),
-        sa.Column("calls_today", sa.Integer(), server_default="0", nullable=True),
-        sa.Column("group_web_vars", sa.String(length=255), server_default="", nullable=True),
-        sa.Column("group_grade", sa.SmallInteger(), server_default="1", nullable=True),
-        sa.Column("group_type", sa.String(length=1), server_default="C", nullable=True),
-        sa.Column("calls_today_filtered", sa.Integer(), server_default="0", nullable=True),
-        sa.Column("daily_limit", sa.Integer(), server_default="-1", nullable=True),
-        sa.UniqueConstraint("user", "group_id", name="viga_user_group_id"),
-    )
-    index(
-        "ix_vicidial_inbound_group_agents_group_id", "vicidial_inbound_group_agents", ["group_id"]
-    )
-    index("ix_vicidial_inbound_group_agents_user", "vicidial_inbound_group_agents", ["user"])
-    table(
-        "vicidial_live_inbound_agents",
-        sa.Column("user", sa.String(length=20), nullable=True),
-        sa.Column("group_id", sa.String(length=20), nullable=True),
-        sa.Column("group_weight", sa.SmallInteger(), server_default="0", nullable=True),
-        sa.Column("calls_today", sa.Integer(), server_default="0", nullable=True),
-        sa.Column("last_call_time", sa.DateTime(), nullable=True),
-        sa.Column("last_call_finish", sa.DateTime(), nullable=True),
-        sa.Column("group_grade", sa.SmallInteger(), server_default="1", nullable=True),
-        sa.Column("calls_today_filtered", sa.Integer(), server_default="0", nullable=True),
-        sa.Column("last_call_time_filtered", sa.DateTime(), nullable=True),
-        sa.Column("last_call_finish_filtered", sa.DateTime(), nullable=True),
-        sa.Column("daily_limit", sa.Integer(), server_default="-1", nullable=True),
-        sa.UniqueConstraint("user", "group_id", name="vlia_user_group_id"),
-    )
-    index("ix_vicidial_live_inbound_agents_group_id", "vicidial_live_inbound_agents", ["group_id"])
-    table(
         "vicidial_call_menu",
         sa.Column("menu_id", sa.String(length=50), nullable=False),
         sa.Column("menu_name", sa.String(length=100), nullable=True),
@@ -277,8 +243,6 @@ def upgrade() -> None:
         sa.Column("parked_time", sa.DateTime(), nullable=True),
     )
 
-    column("vicidial_log", sa.Column("start_epoch", sa.BigInteger(), nullable=True))
-    column("vicidial_log", sa.Column("end_epoch", sa.BigInteger(), nullable=True))
     column("vicidial_log", sa.Column("processed", sa.String(length=1), nullable=True))
     column(
         "vicidial_log",
@@ -288,8 +252,6 @@ def upgrade() -> None:
         "vicidial_log",
         sa.Column("alt_dial", sa.String(length=6), server_default="NONE", nullable=True),
     )
-    column("vicidial_closer_log", sa.Column("start_epoch", sa.BigInteger(), nullable=True))
-    column("vicidial_closer_log", sa.Column("end_epoch", sa.BigInteger(), nullable=True))
     column("vicidial_closer_log", sa.Column("processed", sa.String(length=1), nullable=True))
     column(
         "vicidial_closer_log",
@@ -309,23 +271,6 @@ def upgrade() -> None:
     column(
         "vicidial_closer_log",
         sa.Column("queue_position", sa.SmallInteger(), server_default="1", nullable=True),
-    )
-    column(
-        "vicidial_inbound_groups",
-        sa.Column(
-            "next_agent_call",
-            sa.String(length=30),
-            server_default="longest_wait_time",
-            nullable=True,
-        ),
-    )
-    column(
-        "vicidial_inbound_groups",
-        sa.Column("call_time_id", sa.String(length=20), server_default="24hours", nullable=True),
-    )
-    column(
-        "vicidial_inbound_groups",
-        sa.Column("user_group", sa.String(length=20), server_default="---ALL---", nullable=True),
     )
     column("vicidial_inbound_groups", sa.Column("start_call_url", sa.Text(), nullable=True))
     column("vicidial_inbound_groups", sa.Column("dispo_call_url", sa.Text(), nullable=True))
