@@ -34,10 +34,13 @@ def upgrade() -> None:
             op.create_index(name, table_name, columns)
 
     def existing_index(name: str, table_name: str, columns: list[str]) -> None:
-        """An index on a table that already exists (leadgate runs no DDL on a VICIdial database)."""
-        if table_name in existing and name not in {
-            i["name"] for i in inspector.get_indexes(table_name)
-        }:
+        """An index on a table that already exists (leadgate runs no DDL on a VICIdial
+        database); skipped where the table lacks one of the columns."""
+        if table_name not in existing:
+            return
+        present = {c["name"] for c in inspector.get_columns(table_name)}
+        indexes = {i["name"] for i in inspector.get_indexes(table_name)}
+        if name not in indexes and set(columns) <= present:
             op.create_index(name, table_name, columns)
 
     def column(table_name: str, new: sa.Column[Any]) -> None:
