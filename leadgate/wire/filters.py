@@ -77,6 +77,11 @@ class Letters:
         return value.replace("+", " ") if self._plus_space else value
 
 
+def for_setting(filter_: Filter, non_latin: bool) -> Filter:
+    """`filter_` as it applies under use_non_latin (True when 1): only `Letters` change."""
+    return filter_.pick(non_latin) if isinstance(filter_, Letters) else filter_
+
+
 # The whitelists VICIdial uses, named by what they allow. `Letters` ones follow use_non_latin.
 LOGIN = Letters(r"\-_0-9")  # user, pass, campaign ids, callback user/status
 CODE = keep(r"\-_0-9a-zA-Z")  # function, tz_method, duplicate_check: a-zA-Z under both settings

@@ -27,7 +27,7 @@ from leadgate.domain.leads.intake import (
 from leadgate.wire import filters
 from leadgate.wire.common import standard_checks
 from leadgate.wire.context import Call
-from leadgate.wire.filters import Filter, Letters
+from leadgate.wire.filters import Filter
 from leadgate.wire.reply import Reply
 
 FUNCTION = "add_lead"
@@ -89,9 +89,7 @@ def read_request(call: Call, *, non_latin: bool = False) -> AddLeadRequest:
         return params.get(name, filters.UPPER)
 
     def text(name: str, filter_: Filter) -> str:
-        if isinstance(filter_, Letters):
-            return params.get(name, filter_.pick(non_latin))
-        return params.get(name, filter_)
+        return params.get(name, filters.for_setting(filter_, non_latin))
 
     campaign_id = text("campaign_id", filters.LOGIN)
     if not params.has("campaign_id") and call.request.path == LMAPI_PATH:
