@@ -7,8 +7,9 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, bindparam, delete, func, select, update
 
+from leadgate.storage.columns import fit
 from leadgate.storage.prepared import Prepared
 from leadgate.storage.tables import vicidial_lists, vicidial_user_groups, vicidial_users
 
@@ -156,3 +157,26 @@ def list_ids_of_campaigns(conn: Connection, campaign_ids: Sequence[str]) -> list
 
 def all_list_ids(conn: Connection) -> list[str]:
     return [str(row[0]) for row in conn.execute(select(vicidial_lists.c.list_id))]
+
+
+def delete_user(conn: Connection, user: str) -> int:
+    return int(conn.execute(delete(vicidial_users).where(_users.user == user)).rowcount)
+
+
+def list_user_groups(conn: Connection) -> list[dict[str, Any]]:
+    stmt = select(vicidial_user_groups).order_by(vicidial_user_groups.c.user_group)
+    return [dict(row) for row in conn.execute(stmt).mappings()]
+
+
+def insert_user_group(conn: Connection, values: Mapping[str, Any]) -> None:
+    conn.execute(vicidial_user_groups.insert().values(**fit(vicidial_user_groups, values)))
+
+
+def update_user_group(conn: Connection, user_group: str, values: Mapping[str, Any]) -> int:
+    stmt = update(vicidial_user_groups).where(vicidial_user_groups.c.user_group == user_group)
+    return int(conn.execute(stmt.values(**fit(vicidial_user_groups, values))).rowcount)
+
+
+def count_group_users(conn: Connection, user_group: str) -> int:
+    stmt = select(func.count()).where(_users.user_group == user_group)
+    return int(conn.execute(stmt).scalar_one())
