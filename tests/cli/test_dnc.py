@@ -117,7 +117,7 @@ def test_import_counts_and_batches(leadgate: Invoke, seed: Seeder, tmp_path: Pat
     assert "28 added, 2 skipped" in result.stdout
     assert "2 invalid" in result.stdout and "taken as a header" in result.stdout
     assert "line 9: 'abc'" in result.stdout
-    assert (tmp_path / "dnc.csv.rejects").read_bytes() == b"abc\r\n12\n"
+    assert (tmp_path / "dnc.csv.rejects").read_bytes() == b"abc\r\n12\r\n"
     system = _system(seed)
     assert len(system) == 29
     assert {"3125550002", "3125550003", "3125550004", "4155500024"} <= set(system)
