@@ -97,11 +97,11 @@ def in_campaign_dnc(conn: Connection, phone: str, campaign_id: str, *, areacode:
 
 
 def fit_phone(phone: str) -> str:
-    return fit(vicidial_dnc, {"phone_number": phone})["phone_number"]
+    return str(fit(vicidial_dnc, {"phone_number": phone})["phone_number"])
 
 
 def fit_campaign(campaign_id: str) -> str:
-    return fit(vicidial_campaign_dnc, {"campaign_id": campaign_id})["campaign_id"]
+    return str(fit(vicidial_campaign_dnc, {"campaign_id": campaign_id})["campaign_id"])
 
 
 def listed(conn: Connection, phones: Collection[str], campaign_id: str | None) -> set[str]:
