@@ -5,6 +5,7 @@ identical calls exactly one succeeds."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from leadgate.domain import field_rules as rules
+from leadgate.domain import lookups
 from leadgate.domain.actor import Actor
 from leadgate.domain.events import EntityChanged
 from leadgate.domain.refusals import Problem, Refused
@@ -70,6 +72,32 @@ def campaign_with_lists(
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     campaign = require_campaign(conn, campaign_id)
     return campaign, list_store.lists_of_campaign(conn, campaign_id)
+
+
+def viewable_campaigns(conn: Connection, user_group: str) -> frozenset[str] | None:
+    """The campaigns the user group may see (None = all, a missing group sees none)."""
+    return lookups.allowed_campaigns(conn, user_group, all_marker="-ALL")
+
+
+@dataclass(frozen=True)
+class CampaignListing:
+    campaign_id: str
+    fields: tuple[str, ...]  # store.LISTING_COLUMNS, dial_statuses without " " and " -"
+
+
+def campaigns_listing(
+    conn: Connection, allowed: frozenset[str] | None, campaign_id: str = ""
+) -> list[CampaignListing]:
+    listings = []
+    for row in store.campaigns_for_listing(conn, allowed, campaign_id):
+        row["dial_statuses"] = re.sub(r"^ | -$", "", str(row["dial_statuses"] or ""))
+        fields = tuple(lookups.as_text(row[c]) for c in store.LISTING_COLUMNS)
+        listings.append(CampaignListing(str(row["campaign_id"]), fields))
+    return listings
+
+
+def campaign_visible(conn: Connection, campaign_id: str, allowed: frozenset[str] | None) -> bool:
+    return store.campaign_visible(conn, campaign_id, allowed)
 
 
 def _lock(uow: UnitOfWork, campaign_id: str) -> None:

@@ -47,3 +47,34 @@ def delete_campaign(conn: Connection, campaign_id: str) -> int:
 def count_lists(conn: Connection, campaign_id: str) -> int:
     stmt = select(func.count()).where(vicidial_lists.c.campaign_id == campaign_id)
     return int(conn.execute(stmt).scalar_one())
+
+
+LISTING_COLUMNS = (
+    "campaign_id", "campaign_name", "active", "user_group", "dial_method", "auto_dial_level",
+    "lead_order", "dial_statuses", "dial_timeout", "dial_prefix", "manual_dial_prefix",
+    "three_way_dial_prefix",
+)  # fmt: skip
+
+
+def campaigns_for_listing(
+    conn: Connection, allowed: frozenset[str] | None, campaign_id: str
+) -> list[dict[str, Any]]:
+    """campaigns_list's rows: active Y or N, of the allowed campaigns (None = all), of one
+    campaign when `campaign_id` is given. VICIdial returns MyISAM insertion order; leadgate
+    gives a fixed order (campaign_id descending) on every engine."""
+    stmt = select(*(_campaigns[c] for c in LISTING_COLUMNS)).where(
+        _campaigns.active.in_(["Y", "N"])
+    )
+    if allowed is not None:
+        stmt = stmt.where(_campaigns.campaign_id.in_(sorted(allowed)))
+    if campaign_id:
+        stmt = stmt.where(_campaigns.campaign_id == campaign_id)
+    stmt = stmt.order_by(_campaigns.campaign_id.desc())
+    return [dict(row) for row in conn.execute(stmt).mappings()]
+
+
+def campaign_visible(conn: Connection, campaign_id: str, allowed: frozenset[str] | None) -> bool:
+    stmt = select(func.count()).where(_campaigns.campaign_id == campaign_id)
+    if allowed is not None:
+        stmt = stmt.where(_campaigns.campaign_id.in_(sorted(allowed)))
+    return int(conn.execute(stmt).scalar_one()) > 0

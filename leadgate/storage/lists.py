@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, case, delete, func, select, update
 
 from leadgate.storage.columns import fit
 from leadgate.storage.tables import vicidial_list, vicidial_lists
@@ -55,3 +55,43 @@ def lists_of_campaign(conn: Connection, campaign_id: str) -> list[dict[str, Any]
         .order_by(_lists.list_id)
     )
     return [dict(row) for row in conn.execute(stmt).mappings()]
+
+
+def visible_list(
+    conn: Connection, list_id: int, allowed: frozenset[str] | None
+) -> dict[str, Any] | None:
+    """The list, when its campaign is one of `allowed` (None = any)."""
+    stmt = select(vicidial_lists).where(_lists.list_id == list_id)
+    if allowed is not None:
+        stmt = stmt.where(_lists.campaign_id.in_(sorted(allowed)))
+    row = conn.execute(stmt).mappings().first()
+    return None if row is None else dict(row)
+
+
+def lead_counts(conn: Connection, list_id: int, table: Any = vicidial_list) -> tuple[int, int]:
+    """(all leads, NEW leads) of a list."""
+    stmt = select(
+        func.count(), func.coalesce(func.sum(case((table.c.status == "NEW", 1), else_=0)), 0)
+    ).where(table.c.list_id == list_id)
+    total, new = conn.execute(stmt).one()
+    return int(total), int(new)
+
+
+def dialable_groups(
+    conn: Connection, list_id: int, statuses: list[str], call_count_limit: int
+) -> list[tuple[Any, str, int]]:
+    """(gmt_offset_now, state, count) of the list's leads in `statuses` not called since the
+    last reset (and under the call count limit, when > 0)."""
+    lead = vicidial_list.c
+    stmt = (
+        select(lead.gmt_offset_now, lead.state, func.count())
+        .where(
+            lead.list_id == list_id,
+            lead.status.in_(statuses),
+            lead.called_since_last_reset.in_(["N", "n"]),
+        )  # fmt: skip
+        .group_by(lead.gmt_offset_now, lead.state)
+    )
+    if call_count_limit > 0:
+        stmt = stmt.where(lead.called_count < call_count_limit)
+    return [(row[0], str(row[1] or ""), int(row[2])) for row in conn.execute(stmt)]

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from leadgate.domain import permissions as rules
 from leadgate.wire.functions import FunctionSpec, FunctionTable, Tier
-from leadgate.wire.nonagent import add_lead, callbacks, dnc, lookups, update_lead
+from leadgate.wire.nonagent import (
+    add_lead,
+    callbacks,
+    campaigns,
+    dnc,
+    lists,
+    lookups,
+    update_lead,
+)
 from leadgate.wire.telephony import non_agent_telephony
 
 _TELEPHONY = (
@@ -48,6 +56,14 @@ NON_AGENT_FUNCTIONS = FunctionTable(
         FunctionSpec("add_callback", callbacks.add_callback, rules.CHANGE_LEADS, designed=True),
         FunctionSpec("remove_callback", callbacks.remove_callback, rules.CHANGE_LEADS,
                      designed=True),
+        # Lists
+        FunctionSpec("list_info", lists.list_info, rules.MODIFY_LISTS, list_restricted=True,
+                     tier=Tier.VICIDIAL),
+        # Campaigns and the hopper
+        FunctionSpec("campaigns_list", campaigns.campaigns_list, rules.VIEW_CAMPAIGN_REPORTS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("hopper_list", campaigns.hopper_list, rules.VIEW_CAMPAIGN_REPORTS,
+                     tier=Tier.VICIDIAL),
         # Telephony only
         *(FunctionSpec(name, non_agent_telephony, tier=Tier.TELEPHONY) for name in _TELEPHONY),
     ],
