@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, select, update
 
 from leadgate.storage.columns import fit
-from leadgate.storage.tables import vicidial_campaigns, vicidial_lists
+from leadgate.storage.tables import vicidial_campaigns, vicidial_lead_filters, vicidial_lists
 
 _campaigns = vicidial_campaigns.c
 
@@ -77,4 +77,20 @@ def campaign_visible(conn: Connection, campaign_id: str, allowed: frozenset[str]
     stmt = select(func.count()).where(_campaigns.campaign_id == campaign_id)
     if allowed is not None:
         stmt = stmt.where(_campaigns.campaign_id.in_(sorted(allowed)))
+    return int(conn.execute(stmt).scalar_one()) > 0
+
+
+def dial_statuses(conn: Connection, campaign_id: str) -> str:
+    stmt = select(_campaigns.dial_statuses).where(_campaigns.campaign_id == campaign_id)
+    return str(conn.execute(stmt).scalar() or "")
+
+
+def campaign_active(conn: Connection, campaign_id: str) -> str:
+    stmt = select(_campaigns.active).where(_campaigns.campaign_id == campaign_id)
+    return str(conn.execute(stmt).scalar() or "")
+
+
+def lead_filter_exists(conn: Connection, lead_filter_id: str) -> bool:
+    filters = vicidial_lead_filters.c
+    stmt = select(func.count()).where(filters.lead_filter_id == lead_filter_id)
     return int(conn.execute(stmt).scalar_one()) > 0

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, Connection, bindparam, insert, select
+from sqlalchemy import BigInteger, Connection, bindparam, delete, insert, select
 
 from leadgate.storage.columns import fit
 from leadgate.storage.tables import (
@@ -105,3 +105,9 @@ def ready_entries(
     if allowed is not None:
         stmt = stmt.where(hopper.campaign_id.in_(sorted(allowed)))
     return [dict(row) for row in conn.execute(stmt).mappings()]
+
+
+def delete_campaign_entries(conn: Connection, campaign_id: str) -> int:
+    """Empty a campaign's hopper; the rows deleted."""
+    stmt = delete(vicidial_hopper).where(vicidial_hopper.c.campaign_id == campaign_id)
+    return int(conn.execute(stmt).rowcount)

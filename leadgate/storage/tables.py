@@ -172,6 +172,26 @@ vicidial_campaigns = Table(
     Column("custom_three", Text),
     Column("custom_four", Text),
     Column("custom_five", Text),
+    # Added by revision 0002 (update_campaign).
+    Column("campaign_changedate", DateTime),
+    Column("xferconf_a_number", String(50)),
+    Column("xferconf_b_number", String(50)),
+    Column("xferconf_c_number", String(50), server_default=""),
+    Column("xferconf_d_number", String(50), server_default=""),
+    Column("xferconf_e_number", String(50), server_default=""),
+)
+
+
+# Added by revision 0002: update_campaign checks lead_filter_id against it.
+vicidial_lead_filters = Table(
+    "vicidial_lead_filters",
+    metadata,
+    Column("lead_filter_id", String(20), primary_key=True),
+    Column("lead_filter_name", String(30), nullable=False),
+    Column("lead_filter_comments", String(255)),
+    Column("lead_filter_sql", Text),
+    Column("user_group", String(20), server_default="---ALL---"),
+    Column("modify_stamp", DateTime),
 )
 
 

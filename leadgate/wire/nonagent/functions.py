@@ -64,6 +64,10 @@ NON_AGENT_FUNCTIONS = FunctionTable(
                      tier=Tier.VICIDIAL),
         FunctionSpec("hopper_list", campaigns.hopper_list, rules.VIEW_CAMPAIGN_REPORTS,
                      tier=Tier.VICIDIAL),
+        FunctionSpec("update_campaign", campaigns.update_campaign, rules.MODIFY_CAMPAIGNS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("campaign_status", campaigns.campaign_status, rules.MODIFY_CAMPAIGNS,
+                     designed=True),
         # Telephony only
         *(FunctionSpec(name, non_agent_telephony, tier=Tier.TELEPHONY) for name in _TELEPHONY),
     ],
