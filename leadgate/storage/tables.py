@@ -182,6 +182,21 @@ vicidial_campaigns = Table(
 )
 
 
+# Added by revision 0002: add_list / update_list check agent_script_override against it.
+vicidial_scripts = Table(
+    "vicidial_scripts",
+    metadata,
+    Column("script_id", String(20), primary_key=True),
+    Column("script_name", String(50)),
+    Column("script_comments", String(255)),
+    Column("script_text", Text),
+    Column("active", String(1)),
+    Column("user_group", String(20), server_default="---ALL---"),
+    Column("script_color", String(20), server_default="white"),
+    Column("modify_stamp", DateTime),
+)
+
+
 # Added by revision 0002: update_campaign checks lead_filter_id against it.
 vicidial_lead_filters = Table(
     "vicidial_lead_filters",

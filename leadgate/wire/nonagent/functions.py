@@ -57,6 +57,9 @@ NON_AGENT_FUNCTIONS = FunctionTable(
         FunctionSpec("remove_callback", callbacks.remove_callback, rules.CHANGE_LEADS,
                      designed=True),
         # Lists
+        FunctionSpec("add_list", lists.add_list, rules.MODIFY_LISTS, tier=Tier.VICIDIAL),
+        FunctionSpec("update_list", lists.update_list, rules.MODIFY_LISTS, list_restricted=True,
+                     tier=Tier.VICIDIAL),
         FunctionSpec("list_info", lists.list_info, rules.MODIFY_LISTS, list_restricted=True,
                      tier=Tier.VICIDIAL),
         # Campaigns and the hopper

@@ -1,5 +1,6 @@
 """update_campaign's columns: vicidial_campaigns.campaign_changedate and xferconf_a..e_number,
-and the vicidial_lead_filters table, with VICIdial's names and types.
+and the vicidial_lead_filters and vicidial_scripts tables (add_list / update_list check
+scripts), with VICIdial's names and types.
 
 Each column and table is added only when missing (a VICIdial database has them all; a
 database made by a 0001 that created every declared table may have them too). Explicit DDL,
@@ -41,6 +42,18 @@ def upgrade() -> None:
             sa.Column("lead_filter_comments", sa.String(255)),
             sa.Column("lead_filter_sql", sa.Text()),
             sa.Column("user_group", sa.String(20), server_default="---ALL---"),
+            sa.Column("modify_stamp", sa.DateTime()),
+        )
+    if not inspector.has_table("vicidial_scripts"):
+        op.create_table(
+            "vicidial_scripts",
+            sa.Column("script_id", sa.String(20), primary_key=True),
+            sa.Column("script_name", sa.String(50)),
+            sa.Column("script_comments", sa.String(255)),
+            sa.Column("script_text", sa.Text()),
+            sa.Column("active", sa.String(1)),
+            sa.Column("user_group", sa.String(20), server_default="---ALL---"),
+            sa.Column("script_color", sa.String(20), server_default="white"),
             sa.Column("modify_stamp", sa.DateTime()),
         )
 
