@@ -172,7 +172,7 @@ vicidial_campaigns = Table(
     Column("custom_three", Text),
     Column("custom_four", Text),
     Column("custom_five", Text),
-    # Added by revision 0002 (update_campaign).
+    # Added by revision 0003 (update_campaign).
     Column("campaign_changedate", DateTime),
     Column("xferconf_a_number", String(50)),
     Column("xferconf_b_number", String(50)),
@@ -182,7 +182,7 @@ vicidial_campaigns = Table(
 )
 
 
-# Added by revision 0002: add_list / update_list check agent_script_override against it.
+# Added by revision 0003: add_list / update_list check agent_script_override against it.
 vicidial_scripts = Table(
     "vicidial_scripts",
     metadata,
@@ -197,7 +197,7 @@ vicidial_scripts = Table(
 )
 
 
-# Added by revision 0002: update_campaign checks lead_filter_id against it.
+# Added by revision 0003: update_campaign checks lead_filter_id against it.
 vicidial_lead_filters = Table(
     "vicidial_lead_filters",
     metadata,

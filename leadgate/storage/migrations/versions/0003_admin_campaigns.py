@@ -6,15 +6,15 @@ Each column and table is added only when missing (a VICIdial database has them a
 database made by a 0001 that created every declared table may have them too). Explicit DDL,
 so later changes to storage/tables.py do not alter this revision.
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
