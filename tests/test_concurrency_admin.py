@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from leadgate.domain import callbacks, campaigns, dnc, lists, users
+from leadgate.domain import callbacks, campaigns, dnc, list_settings, lists, user_admin, users
 from leadgate.domain.actor import Actor
 from leadgate.domain.refusals import Problem, Refused
 from leadgate.storage.database import Database
@@ -161,3 +161,22 @@ def test_concurrent_callbacks_for_one_lead(db: Database, seed: Seeder) -> None:
     removed = _race(db, lambda uow: callbacks.unschedule(uow, str(lead), "", None).deleted)
     _one_success(removed, 1, 0)
     assert len(seed.table_rows("vicidial_callbacks_archive", "callback_id")) == 1
+
+
+def test_concurrent_api_add_list_and_user_operations(db: Database, seed: Seeder) -> None:
+    seed.user_group("AGENTS")
+    seed.campaign("TESTCAMP")
+    settings = list_settings.ListSettings(list_id="777", list_name="Race list",
+                                          campaign_id="TESTCAMP")  # fmt: skip
+    added = _race(db, lambda uow: list_settings.add_list(uow, settings, ACTOR, None,
+                                                         may_modify_fields=False).problem)  # fmt: skip
+    _one_success(added, None, list_settings.ListProblem.LIST_EXISTS)
+    api = user_admin.ApiUser(name="race", level=9, modify_same_level=True,
+                             viewable_groups=None, may_delete=True)  # fmt: skip
+    fields = user_admin.UserFields(agent_user="4242", agent_pass="pw42", user_level="1",
+                                   full_name="Racer", user_group="AGENTS")  # fmt: skip
+    added = _race(db, lambda uow: user_admin.add_user(uow, fields, api).problem)
+    _one_success(added, None, user_admin.UserProblem.EXISTS)
+    deleted = _race(db, lambda uow: user_admin.update_user(uow, fields, api, delete=True).problem)
+    _one_success(deleted, None, user_admin.UserProblem.NOT_FOUND)
+    assert _admin_log(seed) == [("ADD", "4242"), ("ADD", "777"), ("DELETE", "4242")]

@@ -11,7 +11,13 @@ from sqlalchemy import Connection, bindparam, delete, func, select, update
 
 from leadgate.storage.columns import fit
 from leadgate.storage.prepared import Prepared
-from leadgate.storage.tables import vicidial_lists, vicidial_user_groups, vicidial_users
+from leadgate.storage.tables import (
+    vicidial_campaign_agents,
+    vicidial_campaigns,
+    vicidial_lists,
+    vicidial_user_groups,
+    vicidial_users,
+)
 
 _users = vicidial_users.c
 
@@ -180,3 +186,48 @@ def update_user_group(conn: Connection, user_group: str, values: Mapping[str, An
 def count_group_users(conn: Connection, user_group: str) -> int:
     stmt = select(func.count()).where(_users.user_group == user_group)
     return int(conn.execute(stmt).scalar_one())
+
+
+def group_visible(conn: Connection, user_group: str, viewable: frozenset[str] | None) -> bool:
+    """The group exists and is one the API user may see (None = all; ---ALL--- always)."""
+    stmt = select(func.count()).where(vicidial_user_groups.c.user_group == user_group)
+    if viewable is not None:
+        stmt = stmt.where(vicidial_user_groups.c.user_group.in_(sorted({*viewable, "---ALL---"})))
+    return int(conn.execute(stmt).scalar_one()) > 0
+
+
+def viewable_groups(conn: Connection, user_group: str) -> frozenset[str] | None:
+    """admin_viewable_groups of a group: None = all (--ALL-- or 3 characters or less)."""
+    stmt = select(vicidial_user_groups.c.admin_viewable_groups).where(
+        vicidial_user_groups.c.user_group == user_group
+    )
+    raw = str(conn.execute(stmt).scalar() or "")
+    if "--ALL--" in raw.upper() or len(raw) <= 3:
+        return None
+    return frozenset(g for g in raw.replace(" -", "").split() if g)
+
+
+def set_campaign_ranks(
+    conn: Connection, user: str, values: Mapping[str, Any], only_campaign: str | None
+) -> None:
+    """Rank/grade of `user` in every campaign (or one): update the rows it has, add the rest."""
+    agents = vicidial_campaign_agents.c
+    campaign_ids = [str(r[0]) for r in conn.execute(select(vicidial_campaigns.c.campaign_id))]
+    if only_campaign is not None:
+        campaign_ids = [c for c in campaign_ids if c == only_campaign]
+    present = {
+        str(r[0]) for r in conn.execute(select(agents.campaign_id).where(agents.user == user))
+    }
+    for campaign_id in campaign_ids:
+        if campaign_id in present:
+            conn.execute(
+                update(vicidial_campaign_agents)
+                .where(agents.user == user, agents.campaign_id == campaign_id)
+                .values(**values)
+            )
+        else:
+            conn.execute(
+                vicidial_campaign_agents.insert().values(
+                    user=user, campaign_id=campaign_id, **values
+                )  # fmt: skip
+            )

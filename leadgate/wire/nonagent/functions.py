@@ -17,6 +17,7 @@ from leadgate.wire.nonagent import (
     lists,
     lookups,
     update_lead,
+    users,
 )
 from leadgate.wire.telephony import non_agent_telephony
 
@@ -62,6 +63,9 @@ NON_AGENT_FUNCTIONS = FunctionTable(
                      tier=Tier.VICIDIAL),
         FunctionSpec("list_info", lists.list_info, rules.MODIFY_LISTS, list_restricted=True,
                      tier=Tier.VICIDIAL),
+        # Users
+        FunctionSpec("add_user", users.add_user, rules.MODIFY_USERS, tier=Tier.VICIDIAL),
+        FunctionSpec("update_user", users.update_user, rules.MODIFY_USERS, tier=Tier.VICIDIAL),
         # Campaigns and the hopper
         FunctionSpec("campaigns_list", campaigns.campaigns_list, rules.VIEW_CAMPAIGN_REPORTS,
                      tier=Tier.VICIDIAL),
