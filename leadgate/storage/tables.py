@@ -268,7 +268,7 @@ vicidial_users = Table(
     Column("failed_login_count_today", SmallInteger, server_default="0"),
     Column("failed_last_ip_today", String(50), server_default=""),
     Column("failed_last_type_today", String(20), server_default=""),
-    # Added by revision 0003 (add_user).
+    # Added by revision 0004 (add_user).
     Column("wrapup_seconds_override", SmallInteger, server_default="-1"),
     Column("agent_choose_blended", String(1), server_default="1"),
     sqlite_autoincrement=True,

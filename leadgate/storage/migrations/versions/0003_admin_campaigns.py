@@ -1,5 +1,4 @@
-"""Admin functions' columns: vicidial_campaigns.campaign_changedate and xferconf_a..e_number,
-vicidial_users.wrapup_seconds_override and agent_choose_blended (add_user),
+"""update_campaign's columns: vicidial_campaigns.campaign_changedate and xferconf_a..e_number,
 and the vicidial_lead_filters and vicidial_scripts tables (add_list / update_list check
 scripts), with VICIdial's names and types.
 
@@ -29,22 +28,12 @@ _CAMPAIGN_COLUMNS = (
 )
 
 
-_USER_COLUMNS = (
-    sa.Column("wrapup_seconds_override", sa.SmallInteger(), server_default="-1"),
-    sa.Column("agent_choose_blended", sa.String(1), server_default="1"),
-)
-
-
 def upgrade() -> None:
     inspector = sa.inspect(op.get_bind())
     present = {column["name"] for column in inspector.get_columns("vicidial_campaigns")}
     for column in _CAMPAIGN_COLUMNS:
         if column.name not in present:
             op.add_column("vicidial_campaigns", column)
-    present = {column["name"] for column in inspector.get_columns("vicidial_users")}
-    for user_column in _USER_COLUMNS:
-        if user_column.name not in present:
-            op.add_column("vicidial_users", user_column)
     if not inspector.has_table("vicidial_lead_filters"):
         op.create_table(
             "vicidial_lead_filters",
