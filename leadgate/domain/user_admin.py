@@ -283,3 +283,16 @@ def modifies_same_level(conn: Connection, user: str) -> bool:
     """vicidial_users.modify_same_user_level of the API user (VICIdial's default is 1)."""
     row = store.find_user(conn, user)
     return row is not None and str(row.get("modify_same_user_level") or "") == "1"
+
+
+def user_details(
+    conn: Connection, user: str, viewable: frozenset[str] | None
+) -> tuple[str, str, str, str] | None:
+    """user_details: (full_name, user_group, user_level, active) as printed, or None."""
+    row = store.user_summary(conn, user, viewable)
+    if row is None:
+        return None
+    return (
+        str(row["full_name"] or ""), str(row["user_group"] or ""),
+        str(row["user_level"] if row["user_level"] is not None else ""), str(row["active"] or ""),
+    )  # fmt: skip

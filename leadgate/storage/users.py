@@ -231,3 +231,16 @@ def set_campaign_ranks(
                     user=user, campaign_id=campaign_id, **values
                 )  # fmt: skip
             )
+
+
+def user_summary(
+    conn: Connection, user: str, viewable: frozenset[str] | None
+) -> dict[str, Any] | None:
+    """full_name, user_group, user_level, active of a user in a group the caller may see."""
+    stmt = select(_users.full_name, _users.user_group, _users.user_level, _users.active).where(
+        _users.user == user
+    )
+    if viewable is not None:
+        stmt = stmt.where(_users.user_group.in_(sorted({*viewable, "---ALL---"})))
+    row = conn.execute(stmt.limit(1)).mappings().first()
+    return None if row is None else dict(row)

@@ -66,6 +66,7 @@ NON_AGENT_FUNCTIONS = FunctionTable(
         # Users
         FunctionSpec("add_user", users.add_user, rules.MODIFY_USERS, tier=Tier.VICIDIAL),
         FunctionSpec("update_user", users.update_user, rules.MODIFY_USERS, tier=Tier.VICIDIAL),
+        FunctionSpec("user_details", users.user_details, rules.VIEW_REPORTS, tier=Tier.VICIDIAL),
         # Campaigns and the hopper
         FunctionSpec("campaigns_list", campaigns.campaigns_list, rules.VIEW_CAMPAIGN_REPORTS,
                      tier=Tier.VICIDIAL),

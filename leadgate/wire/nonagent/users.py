@@ -141,3 +141,31 @@ def _report(call: Call, user: str, f: UserFields, outcome: UserOutcome) -> None:
     reason = "update_user USER HAS BEEN UPDATED"
     call.reply.line(f"SUCCESS: {reason} - {user}|{f.agent_user}|")
     call.reply.log("SUCCESS", reason, data=f"{f.agent_user}|")
+
+
+def user_details(call: Call) -> None:
+    user = request_user(call)
+    reason = "user_details USER DOES NOT HAVE PERMISSION TO GET USER DETAILS"
+    standard_checks(call, f"ERROR: {reason}: |{user}|0|", reason, "0")
+    agent_user = call.param("agent_user", filters.LOGIN)
+    if not agent_user:
+        reason = "user_details INVALID SEARCH PARAMETERS"
+        data = f"{user}|{agent_user}"
+        fail(call, reason, f"ERROR: {reason}: {data}", data)
+    stage = call.param("stage", filters.LOGIN)
+    separator = {"csv": ",", "tab": "\t", "pipe": "|"}.get(stage)
+    if separator is None:
+        separator, stage = "|", "pipe"
+    assert call.user is not None
+    viewable = user_admin.viewable_groups(call.conn, call.user.user_group)
+    details = user_admin.user_details(call.conn, agent_user, viewable)
+    if details is None:
+        reason = "user_details USER NOT FOUND"
+        data = f"{user}|{agent_user}"
+        fail(call, reason, f"ERROR: {reason}: {data}", data)
+    output = ""
+    if call.param("header", filters.ALNUM) == "YES":
+        output = separator.join(("user", "full_name", "user_group", "user_level", "active")) + "\n"
+    output += separator.join((agent_user, *details)) + "\n"
+    call.reply.echo(output)
+    call.reply.log("SUCCESS", f"user_details {output}", data=f"{user}|{agent_user}|{stage}")

@@ -76,9 +76,10 @@ def test_update_user_fields_ranks_and_delete(client: TestClient, seed: Seeder) -
         0,
     )
     assert str(row["pass_hash"]).startswith("$argon2") and row["pass"] == ""
-    ranks = seed.rows("SELECT campaign_id, campaign_rank, campaign_grade "
-                      "FROM vicidial_campaign_agents WHERE \"user\" = '1004'")  # fmt: skip
-    assert ranks == [{"campaign_id": "TESTCAMP", "campaign_rank": 5, "campaign_grade": 2}]
+    ranks = seed.table_rows("vicidial_campaign_agents", "user", "campaign_id", "campaign_rank",
+                            "campaign_grade")  # fmt: skip
+    assert ranks == [{"user": "1004", "campaign_id": "TESTCAMP", "campaign_rank": 5,
+                      "campaign_grade": 2}]  # fmt: skip
     assert call(client, "update_user", agent_user="1004", active="X") == (
         "ERROR: update_user ACTIVE MUST BE Y OR N, THIS IS AN OPTIONAL FIELD: |6666|X\n"
     )
@@ -92,7 +93,25 @@ def test_update_user_fields_ranks_and_delete(client: TestClient, seed: Seeder) -
     assert call(client, "update_user", agent_user="1004", delete_user="Y") == (
         "SUCCESS: update_user USER HAS BEEN DELETED - 6666|1004|\n"
     )
-    assert seed.rows("SELECT count(*) AS n FROM vicidial_users WHERE \"user\" = '1004'") == [
-        {"n": 0}
-    ]
+    assert "1004" not in {r["user"] for r in seed.table_rows("vicidial_users", "user")}
     assert "NewPass1" not in str(seed.rows("SELECT * FROM vicidial_admin_log"))
+
+
+def test_user_details_only_shows_viewable_groups(client: TestClient, seed: Seeder) -> None:
+    _setup(seed)
+    seed.user(user="1000", user_group="AGENTS", full_name="Agent One", user_level=1)
+    seed.user(user="super1", user_group="SUPERS", user_level=8)
+    with seed.db.transaction() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO vicidial_user_groups (user_group, group_name, admin_viewable_groups) "
+            "VALUES ('SUPERS', 'Supervisors', ' AGENTS -')"
+        )
+    assert call(client, "user_details", agent_user="1000", stage="csv", header="YES") == (
+        "user,full_name,user_group,user_level,active\n1000,Agent One,AGENTS,1,Y\n"
+    )
+    assert call(client, "user_details", user="super1", agent_user="1000") == (
+        "1000|Agent One|AGENTS|1|Y\n"
+    )
+    assert call(client, "user_details", user="super1", agent_user="6666") == (
+        "ERROR: user_details USER NOT FOUND: super1|6666\n"
+    )
