@@ -189,7 +189,7 @@ def add_list(
     if copy is not None:
         copy = _copy(uow, list_id, copy)
     notes = f"list: {list_id}|{s.campaign_id}|{s.custom_fields_copy}|" + (
-        "NONE" if copy is None else f"SUCCESS: {copy.copied} fields copied"
+        "NONE" if copy is None else f"{copy.copied} fields copied"
     )
     admin_log.write(
         conn, now=uow.now, user=actor.user, ip=actor.ip[:15], section="LISTS",
