@@ -114,7 +114,11 @@ def test_update_campaign_changes_logs_and_resets(client: TestClient, seed: Seede
 def test_update_campaign_refusals_change_nothing(client: TestClient, seed: Seeder) -> None:
     _setup(seed, allowed=" TESTCAMP -")
     cases = {
-        ("OTHER", "campaign_name", "Renamed"): "ERROR: update_campaign CAMPAIGN DOES NOT EXIST: |6666|OTHER\n",
+        (
+            "OTHER",
+            "campaign_name",
+            "Renamed",
+        ): "ERROR: update_campaign CAMPAIGN DOES NOT EXIST: |6666|OTHER\n",
         ("TESTCAMP", "list_order", "RANDOM"): "ERROR: update_campaign LIST ORDER INCLUDING "
         "RANDOM ARE NOT ALLOWED, THIS IS AN OPTIONAL FIELD: |6666|RANDOM\n",
         ("TESTCAMP", "list_order", "SIDEWAYS"): "ERROR: update_campaign LIST ORDER IS NOT "
