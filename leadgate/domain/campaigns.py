@@ -13,9 +13,9 @@ from typing import Any
 from sqlalchemy import Connection
 
 from leadgate.domain import field_rules as rules
-from leadgate.domain import lookups
 from leadgate.domain.actor import Actor
 from leadgate.domain.events import EntityChanged
+from leadgate.domain.leads import search as lookups
 from leadgate.domain.refusals import Problem, Refused
 from leadgate.storage import admin_log
 from leadgate.storage import campaigns as store

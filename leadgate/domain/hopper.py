@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from sqlalchemy import Connection
 
-from leadgate.domain.lookups import as_text
+from leadgate.domain.leads.search import as_text
 from leadgate.storage import hopper as store
 
 

@@ -16,7 +16,7 @@ from leadgate.domain import field_rules as rules
 from leadgate.domain.actor import Actor
 from leadgate.domain.campaigns import find_campaign, require_campaign
 from leadgate.domain.events import EntityChanged
-from leadgate.domain.lookups import as_text
+from leadgate.domain.leads.search import as_text
 from leadgate.domain.refusals import Problem, Refused
 from leadgate.storage import admin_log
 from leadgate.storage import lists as store

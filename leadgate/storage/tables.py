@@ -172,7 +172,7 @@ vicidial_campaigns = Table(
     Column("custom_three", Text),
     Column("custom_four", Text),
     Column("custom_five", Text),
-    # Added by revision 0003 (update_campaign).
+    # Added by revision 0004 (update_campaign).
     Column("campaign_changedate", DateTime),
     Column("xferconf_a_number", String(50)),
     Column("xferconf_b_number", String(50)),
@@ -182,7 +182,7 @@ vicidial_campaigns = Table(
 )
 
 
-# Added by revision 0003: add_list / update_list check agent_script_override against it.
+# Added by revision 0004: add_list / update_list check agent_script_override against it.
 vicidial_scripts = Table(
     "vicidial_scripts",
     metadata,
@@ -197,7 +197,7 @@ vicidial_scripts = Table(
 )
 
 
-# Added by revision 0003: update_campaign checks lead_filter_id against it.
+# Added by revision 0004: update_campaign checks lead_filter_id against it.
 vicidial_lead_filters = Table(
     "vicidial_lead_filters",
     metadata,
@@ -268,7 +268,7 @@ vicidial_users = Table(
     Column("failed_login_count_today", SmallInteger, server_default="0"),
     Column("failed_last_ip_today", String(50), server_default=""),
     Column("failed_last_type_today", String(20), server_default=""),
-    # Added by revision 0004 (add_user).
+    # Added by revision 0005 (add_user).
     Column("wrapup_seconds_override", SmallInteger, server_default="-1"),
     Column("agent_choose_blended", String(1), server_default="1"),
     sqlite_autoincrement=True,

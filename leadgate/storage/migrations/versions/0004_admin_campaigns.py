@@ -6,15 +6,15 @@ Each column and table is added only when missing (a VICIdial database has them a
 database made by a 0001 that created every declared table may have them too). Explicit DDL,
 so later changes to storage/tables.py do not alter this revision.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

@@ -1,15 +1,15 @@
 """add_user's columns: vicidial_users.wrapup_seconds_override and agent_choose_blended, with
 VICIdial's names and types; each added only when missing (a VICIdial database has both).
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
