@@ -84,8 +84,9 @@ from sqlalchemy import (  # noqa: E402
     select,
 )
 
-from leadgate.domain import accounts, catalog  # noqa: E402
-from leadgate.storage import dnc_registry as dnc_store  # noqa: E402
+from leadgate.domain import campaigns, lists, users  # noqa: E402
+from leadgate.domain.actor import Actor  # noqa: E402
+from leadgate.storage import dnc as dnc_store  # noqa: E402
 from leadgate.storage.database import Database, create_db_engine, normalise_url  # noqa: E402
 from leadgate.storage.schema import upgrade_schema  # noqa: E402
 from leadgate.storage.tables import (  # noqa: E402
@@ -179,13 +180,15 @@ def prepare(url: str, analyze: bool = False) -> tuple[int, int]:
     try:
         upgrade_schema(database)
         now = datetime.now().replace(microsecond=0)
-        with database.transaction() as conn:
-            accounts.create_user(conn, accounts.admin_profile(API_USER, API_PASS, "Benchmark"))
-            catalog.create_campaign(conn, CAMPAIGN, {"campaign_name": "Benchmark",
-                                                     "use_campaign_dnc": "Y",
-                                                     "use_internal_dnc": "Y"})  # fmt: skip
-            catalog.create_list(conn, LIST_ID, {"campaign_id": CAMPAIGN,
-                                                "list_name": "Benchmark"}, now)  # fmt: skip
+        actor = Actor(user="bench")
+        with database.unit_of_work(now) as uow:
+            conn = uow.conn
+            users.add_user(uow, users.admin_profile(API_USER, API_PASS, "Benchmark"), actor)
+            campaigns.add_campaign(uow, campaigns.CampaignChange(CAMPAIGN, {
+                "campaign_name": "Benchmark", "use_campaign_dnc": "Y",
+                "use_internal_dnc": "Y"}), actor)  # fmt: skip
+            lists.add_list(uow, lists.ListChange(LIST_ID, {
+                "campaign_id": CAMPAIGN, "list_name": "Benchmark"}), actor)  # fmt: skip
             conn.execute(insert(vicidial_lists_fields).values(
                 list_id=LIST_ID, field_label="favorite_color", field_name="Favorite color",
                 field_rank=1, field_order=1, field_type="TEXT", field_size=20, field_max=100,

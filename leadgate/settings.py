@@ -50,10 +50,10 @@ class Settings(BaseSettings):
     # Password verifications (argon2) run in this many threads at most, never on the event loop.
     auth_threads: int = 1
     # Failure budgets: per user name this many failed logins pass at once, then one per
-    # interval (per client address twice as many, twice as often); a source over its budget
+    # interval (per client address twice as many at once); a source over its budget
     # waits up to the max delay for its answer, and further over it is refused unverified.
     auth_failure_burst: int = 10
-    auth_failure_interval_seconds: float = 1.0
+    auth_failure_interval_seconds: float = 2.0
     auth_failure_max_delay_seconds: float = 2.0
     # How long a successful login's user row is reused (seconds; 0 = read it on every call).
     # Permission changes take effect within this time.

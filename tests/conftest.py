@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import delete, text
 from starlette.testclient import TestClient
 
+from leadgate.domain import system
 from leadgate.http.app import create_app
 from leadgate.settings import Settings
 from leadgate.storage.database import Database, normalise_url
@@ -92,6 +93,7 @@ def db(db_url: str) -> Iterator[Database]:
     """A database with leadgate's schema and empty tables (but the singleton settings rows)."""
     database = Database(db_url)
     forget_custom_tables()  # tests drop and re-create custom_<n> tables
+    system.use_non_latin.forget()  # a new database may reuse a dropped engine's id
     _empty_tables(database)
     upgrade_schema(database)
     yield database

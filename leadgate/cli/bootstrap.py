@@ -1,13 +1,17 @@
-"""First start: schema, then one administrator when the database has no user at all."""
+"""First start: schema, then one administrator (and the ADMIN user group it belongs to) when
+the database has no user at all."""
 
 from __future__ import annotations
 
 from rich.console import Console
 
-from leadgate.domain import accounts
+from leadgate.domain import clock, users
+from leadgate.domain.actor import Actor
 from leadgate.domain.passwords import generate_password
 from leadgate.storage.database import Database
 from leadgate.storage.schema import upgrade_schema, user_count
+
+BOOTSTRAP = Actor(user="leadgate")
 
 
 def bootstrap(db_url: str, console: Console) -> None:
@@ -16,12 +20,14 @@ def bootstrap(db_url: str, console: Console) -> None:
         upgrade_schema(database)
         if user_count(database) == 0:
             password = generate_password()
-            with database.transaction() as conn:
-                accounts.create_user(
-                    conn, accounts.admin_profile("admin", password, "Administrator")
-                )
+            with database.unit_of_work(clock.now()) as uow:
+                # Without its group the admin's lead_field_info / lead_all_info answer
+                # LIST NOT FOUND: the group says which campaigns (all) it may see.
+                users.ensure_admin_group(uow, BOOTSTRAP)
+                users.add_user(uow, users.admin_profile("admin", password, "Administrator"),
+                               BOOTSTRAP)  # fmt: skip
             console.print(
-                "[bold]Created API user 'admin'[/bold] with password "
+                "[bold]Created API user 'admin'[/bold] (user group ADMIN) with password "
                 f"[bold yellow]{password}[/bold yellow] — shown only this once."
             )
     finally:

@@ -10,11 +10,14 @@ from rich.table import Table
 
 from leadgate.cli.common import DbOption, open_database
 from leadgate.cli.guard import refusals
-from leadgate.domain import catalog
+from leadgate.domain import campaigns, clock
+from leadgate.domain.actor import Actor
+from leadgate.domain.campaigns import CampaignChange
 
 app = typer.Typer(help="Campaigns (vicidial_campaigns).", no_args_is_help=True)
 console = Console()
 
+CLI_ACTOR = Actor(user="CLI")
 SHOWN = ("campaign_id", "campaign_name", "campaign_description", "active", "local_call_time",
          "manual_dial_list_id", "dial_statuses", "use_internal_dnc", "use_campaign_dnc",
          "use_other_campaign_dnc")  # fmt: skip
@@ -69,8 +72,8 @@ def add(
     """Create a campaign."""
     values = _values(name, description, active, call_time, manual_dial_list, internal_dnc,
                      campaign_dnc, other_campaign_dnc, dial_statuses)  # fmt: skip
-    with refusals(), open_database(db).transaction() as conn:
-        catalog.create_campaign(conn, campaign_id, values)
+    with refusals(), open_database(db).unit_of_work(clock.now()) as uow:
+        campaigns.add_campaign(uow, CampaignChange(campaign_id, values), CLI_ACTOR)
     console.print(f"created campaign [bold]{campaign_id}[/bold]")
 
 
@@ -85,8 +88,8 @@ def update(
     """Change a campaign's settings."""
     values = _values(name, description, active, call_time, manual_dial_list, internal_dnc,
                      campaign_dnc, other_campaign_dnc, dial_statuses)  # fmt: skip
-    with refusals(), open_database(db).transaction() as conn:
-        catalog.update_campaign(conn, campaign_id, values)
+    with refusals(), open_database(db).unit_of_work(clock.now()) as uow:
+        campaigns.update_campaign(uow, CampaignChange(campaign_id, values), CLI_ACTOR)
     console.print(f"updated campaign [bold]{campaign_id}[/bold]")
 
 
@@ -94,7 +97,7 @@ def update(
 def show(campaign_id: CampaignId, db: DbOption = None) -> None:
     """Show one campaign and the lists attached to it."""
     with refusals(), open_database(db).transaction() as conn:
-        campaign, lists = catalog.campaign_with_lists(conn, campaign_id)
+        campaign, lists = campaigns.campaign_with_lists(conn, campaign_id)
     settings = Table(show_header=False, title=f"campaign {campaign_id}")
     for column in SHOWN:
         settings.add_row(column, "" if campaign[column] is None else str(campaign[column]))
@@ -105,3 +108,25 @@ def show(campaign_id: CampaignId, db: DbOption = None) -> None:
         attached.add_row(str(row["list_id"]), str(row["list_name"] or ""),
                          str(row["active"] or ""), str(row["expiration_date"] or ""))  # fmt: skip
     console.print(attached)
+
+
+@app.command("list")
+def list_(db: DbOption = None) -> None:
+    """List every campaign."""
+    with refusals(), open_database(db).transaction() as conn:
+        rows = campaigns.all_campaigns(conn)
+    table = Table("campaign_id", "campaign_name", "active", "local_call_time",
+                  "use_internal_dnc", "use_campaign_dnc", title=f"campaigns ({len(rows)})")  # fmt: skip
+    for row in rows:
+        table.add_row(*("" if row[c] is None else str(row[c]) for c in (
+            "campaign_id", "campaign_name", "active", "local_call_time", "use_internal_dnc",
+            "use_campaign_dnc")))  # fmt: skip
+    console.print(table)
+
+
+@app.command("delete")
+def delete(campaign_id: CampaignId, db: DbOption = None) -> None:
+    """Delete a campaign that has no list left."""
+    with refusals(), open_database(db).unit_of_work(clock.now()) as uow:
+        campaigns.delete_campaign(uow, campaign_id, CLI_ACTOR)
+    console.print(f"deleted campaign [bold]{campaign_id}[/bold]")

@@ -8,16 +8,16 @@ from contextlib import contextmanager
 from sqlalchemy.exc import SQLAlchemyError
 
 from leadgate.cli.common import fail
-from leadgate.domain.catalog import CatalogError
-from leadgate.domain.dnc_registry import DncError
+from leadgate.cli.wording import refusal
+from leadgate.domain.refusals import Refused
 
 
 @contextmanager
 def refusals() -> Iterator[None]:
     try:
         yield
-    except (CatalogError, DncError) as exc:
-        fail(str(exc))
+    except Refused as exc:
+        fail(refusal(exc))
     except SQLAlchemyError as exc:
         # The driver's own message names the problem (missing table, lost server …).
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]

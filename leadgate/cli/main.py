@@ -11,7 +11,7 @@ from rich.console import Console
 from sqlalchemy.exc import SQLAlchemyError
 
 import leadgate
-from leadgate.cli import agents, campaigns, common, dnc, lists, reports, users, webhooks
+from leadgate.cli import agents, campaigns, common, dnc, groups, lists, reports, users, webhooks
 from leadgate.cli.common import DbOption, database_failure, err_console, open_database
 from leadgate.settings import Settings, load_settings
 
@@ -21,6 +21,7 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(users.app, name="user")
+app.add_typer(groups.app, name="group")
 app.add_typer(lists.app, name="list")
 app.add_typer(campaigns.app, name="campaign")
 app.add_typer(dnc.app, name="dnc")

@@ -9,12 +9,14 @@ from rich.console import Console
 from rich.table import Table
 
 from leadgate.cli.common import DbOption, fail, open_database
-from leadgate.domain import accounts
+from leadgate.cli.guard import refusals
+from leadgate.domain import clock, users
+from leadgate.domain.actor import Actor
 from leadgate.domain.passwords import generate_password
-from leadgate.storage import users as user_store
 
 app = typer.Typer(help="API users (vicidial_users).", no_args_is_help=True)
 console = Console()
+CLI_ACTOR = Actor(user="CLI")
 
 PERMISSION_COLUMNS = (
     "vdc_agent_api_access", "modify_leads", "view_reports", "modify_lists", "delete_lists",
@@ -82,11 +84,8 @@ def add(
                                   "modify_leads": "1", "view_reports": "1"}  # fmt: skip
     profile.update(_changes(level, group, full_name, active, api_access, functions, restrict,
                             grant, revoke))  # fmt: skip
-    try:
-        with database.transaction() as conn:
-            accounts.create_user(conn, profile)
-    except accounts.AccountError as exc:
-        fail(str(exc))
+    with refusals(), database.unit_of_work(clock.now()) as uow:
+        users.add_user(uow, profile, CLI_ACTOR)
     console.print(f"created user [bold]{user}[/bold]")
     if generated:
         console.print(f"password: [bold yellow]{secret}[/bold yellow] (shown only this once)")
@@ -104,11 +103,8 @@ def update(
                        revoke)  # fmt: skip
     if not changes:
         fail("nothing to change: give at least one option")
-    try:
-        with open_database(db).transaction() as conn:
-            accounts.update_user(conn, user, changes)
-    except accounts.AccountError as exc:
-        fail(str(exc))
+    with refusals(), open_database(db).unit_of_work(clock.now()) as uow:
+        users.update_user(uow, user, changes, CLI_ACTOR)
     console.print(f"updated user [bold]{user}[/bold]")
 
 
@@ -122,11 +118,8 @@ def passwd(
 ) -> None:
     """Set a new password (also unlocks the account)."""
     secret = password or generate_password()
-    try:
-        with open_database(db).transaction() as conn:
-            accounts.update_user(conn, user, {"password": secret})
-    except accounts.AccountError as exc:
-        fail(str(exc))
+    with refusals(), open_database(db).unit_of_work(clock.now()) as uow:
+        users.update_user(uow, user, {"password": secret}, CLI_ACTOR)
     console.print(f"password of [bold]{user}[/bold] changed")
     if password is None:
         console.print(f"password: [bold yellow]{secret}[/bold yellow] (shown only this once)")
@@ -135,8 +128,8 @@ def passwd(
 @app.command("show")
 def show(user: str, db: DbOption = None) -> None:
     """Show one user (never the password)."""
-    with open_database(db).transaction() as conn:
-        row = user_store.find_user(conn, user)
+    with refusals(), open_database(db).transaction() as conn:
+        row = users.find_user(conn, user)
     if row is None:
         fail(f"user {user} does not exist")
     table = Table(show_header=False)
@@ -148,11 +141,19 @@ def show(user: str, db: DbOption = None) -> None:
 @app.command("list")
 def list_(db: DbOption = None) -> None:
     """List every user."""
-    with open_database(db).transaction() as conn:
-        rows = user_store.list_users(conn)
+    with refusals(), open_database(db).transaction() as conn:
+        rows = users.all_users(conn)
     table = Table("user", "full_name", "level", "group", "active", "api")
     for row in rows:
         table.add_row(str(row["user"]), str(row["full_name"] or ""), str(row["user_level"]),
                       str(row["user_group"] or ""), str(row["active"] or ""),
                       str(row["vdc_agent_api_access"] or ""))  # fmt: skip
     console.print(table)
+
+
+@app.command("delete")
+def delete(user: str, db: DbOption = None) -> None:
+    """Delete a user."""
+    with refusals(), open_database(db).unit_of_work(clock.now()) as uow:
+        users.delete_user(uow, user, CLI_ACTOR)
+    console.print(f"deleted user [bold]{user}[/bold]")

@@ -268,12 +268,12 @@ class LoginGuard:
         verifier: PasswordVerifier,
         *,
         burst: int = 10,
-        interval: float = 1.0,
+        interval: float = 2.0,
         max_delay: float = 2.0,
         max_pending: int | None = None,
     ) -> None:
         self.verifier = verifier
-        self.by_address = FailureBudget(burst * 2, interval / 2)
+        self.by_address = FailureBudget(burst * 2, interval)
         self.by_user = FailureBudget(burst, interval)
         self.max_delay = max_delay
         # More distinct verifications waiting than this are refused unverified (a flood of

@@ -1,5 +1,10 @@
 """Scheduled callbacks of the seed functions add_callback / remove_callback [SEED-ONLY, DESIGNED].
 
+Race-free: both operations hold the lead's callback lock from the look-up to the commit, so
+concurrent add_callback calls for one lead add one callback and update it, and concurrent
+remove_callback calls archive and delete each callback once. Changes emit CallbackScheduled /
+CallbacksRemoved.
+
 Both are thin wrappers with update_lead's callback semantics (spec dnc_and_callbacks.md §4-6):
 * schedule: validate the lead, its list (api_list_restrict), the date-time, the campaign and —
   for USERONLY — the agent; then update the lead's first callback or insert a new one (status
@@ -16,9 +21,10 @@ from enum import Enum
 
 from sqlalchemy import Connection
 
+from leadgate.domain.events import CallbackScheduled, CallbacksRemoved
 from leadgate.domain.leads.search import as_id
-from leadgate.storage import callback_admin
 from leadgate.storage import callbacks as callback_store
+from leadgate.storage.unit_of_work import UnitOfWork
 
 DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 _DAYS = re.compile(r"(\d{1,5})DAYS", re.IGNORECASE)
@@ -27,13 +33,13 @@ HOLD_STATUS = "CBHOLD"
 
 
 class Outcome(Enum):
-    NO_LEAD = "NO MATCHES FOUND IN THE SYSTEM"
-    LIST_NOT_ALLOWED = "NOT AN ALLOWED LIST ID"
-    BAD_DATETIME = "INVALID CALLBACK DATETIME"
-    CAMPAIGN_NOT_VALID = "SCHEDULED CALLBACK NOT ADDED, CAMPAIGN NOT VALID"
-    USER_NOT_VALID = "SCHEDULED CALLBACK NOT ADDED, USER NOT VALID"
-    UPDATED = "SCHEDULED CALLBACK UPDATED"
-    ADDED = "SCHEDULED CALLBACK ADDED"
+    NO_LEAD = "no lead"
+    LIST_NOT_ALLOWED = "list not allowed"
+    BAD_DATETIME = "bad datetime"
+    CAMPAIGN_NOT_VALID = "campaign not valid"
+    USER_NOT_VALID = "user not valid"
+    UPDATED = "updated"
+    ADDED = "added"
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,7 @@ def _lead_in_reach(
     conn: Connection, lead_id: str, allowed_lists: set[str] | None
 ) -> tuple[Outcome | None, dict[str, object] | None]:
     number = as_id(lead_id)
-    lead = None if number is None else callback_admin.find_lead(conn, number)
+    lead = None if number is None else callback_store.find_lead(conn, number)
     if lead is None:
         return Outcome.NO_LEAD, None
     if allowed_lists is not None and str(lead["list_id"]) not in allowed_lists:
@@ -91,10 +97,18 @@ def _lead_in_reach(
     return None, lead
 
 
+def _lock_lead(uow: UnitOfWork, lead_id: str) -> None:
+    number = as_id(lead_id)
+    if number is not None:
+        uow.lock([f"callback:{number}"])
+
+
 def schedule(
-    conn: Connection, request: CallbackRequest, allowed_lists: set[str] | None, now: datetime
+    uow: UnitOfWork, request: CallbackRequest, allowed_lists: set[str] | None
 ) -> ScheduleResult:
     """add_callback: every check in order, then update or insert the callback."""
+    conn, now = uow.conn, uow.now
+    _lock_lead(uow, request.lead_id)
     problem, lead = _lead_in_reach(conn, request.lead_id, allowed_lists)
     list_id = "" if lead is None else str(lead["list_id"])
     if problem is not None or lead is None:
@@ -119,13 +133,14 @@ def schedule(
     if request.comments:
         values["comments"] = request.comments
     lead_id = int(str(lead["lead_id"]))
-    existing = callback_admin.first_callback_id(conn, lead_id)
+    existing = callback_store.first_callback_id(conn, lead_id)
     result = ScheduleResult(Outcome.ADDED, list_id, when.strftime(DATETIME_FORMAT), user)
+    uow.emit(CallbackScheduled(lead_id, result.when, user))
     if existing is not None:
-        callback_admin.update_callback(conn, existing, values)
+        callback_store.update_callback(conn, existing, values)
         return ScheduleResult(Outcome.UPDATED, list_id, result.when, user)
     callback_store.insert_callback(conn, {**values, "lead_id": lead_id, "entry_time": now})
-    callback_admin.set_lead_status(conn, lead_id, HOLD_STATUS, now)
+    callback_store.set_lead_status(conn, lead_id, HOLD_STATUS, now)
     return result
 
 
@@ -138,14 +153,16 @@ class RemoveResult:
 
 
 def unschedule(
-    conn: Connection, lead_id: str, campaign_id: str, allowed_lists: set[str] | None
+    uow: UnitOfWork, lead_id: str, campaign_id: str, allowed_lists: set[str] | None
 ) -> RemoveResult:
     """remove_callback: archive then delete the lead's callbacks (of `campaign_id` if given)."""
-    problem, lead = _lead_in_reach(conn, lead_id, allowed_lists)
+    _lock_lead(uow, lead_id)
+    problem, lead = _lead_in_reach(uow.conn, lead_id, allowed_lists)
     list_id = "" if lead is None else str(lead["list_id"])
     if problem is not None or lead is None:
         return RemoveResult(problem or Outcome.NO_LEAD, list_id)
-    deleted, archived = callback_admin.archive_and_delete(
-        conn, int(str(lead["lead_id"])), campaign_id or None
-    )
+    number = int(str(lead["lead_id"]))
+    deleted, archived = callback_store.archive_and_delete(uow.conn, number, campaign_id or None)
+    if deleted:
+        uow.emit(CallbacksRemoved(number, deleted))
     return RemoveResult(None, list_id, deleted, archived)

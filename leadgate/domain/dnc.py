@@ -1,8 +1,11 @@
-"""Do-not-call lists through the API, and phone-number checks.
+"""Do-not-call lists: one set of operations for the Non-Agent API and the CLI.
 
-* add_number / remove_number: add_dnc_phone / delete_dnc_phone — the campaign id
-  `SYSTEM_INTERNAL` names the system list; any other id is a campaign list whose campaign is not
-  checked (VICIdial's rule). Every change writes vicidial_dnc_log and vicidial_admin_log.
+* add_number / remove_number (add_dnc_phone / delete_dnc_phone, `leadgate dnc add|remove`):
+  the campaign id `SYSTEM_INTERNAL` names the system list; any other id is a campaign list.
+  Every change writes vicidial_dnc_log and vicidial_admin_log and emits DncChanged.
+  Race-free: the list's named lock is held from the check to the commit, so of N identical
+  concurrent calls exactly one changes the list and the others are told it already had.
+* import_numbers: a file's numbers in batches (`leadgate dnc import`), same rows and events.
 * dnc_listing: the seed function dnc_check [DESIGNED] — system list first, then the campaign's
   list (or the one its use_other_campaign_dnc names).
 * check_number: check_phone_number — call time, number rules, DNC lists, then the number's
@@ -11,75 +14,232 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
 from sqlalchemy import Connection
 
-from leadgate.domain import call_times, timezones
+from leadgate.domain import call_times, campaigns, timezones
+from leadgate.domain.events import DncChanged
 from leadgate.domain.phone_rules import PhoneProblem, validate
-from leadgate.storage import dnc as dnc_lookup
-from leadgate.storage import dnc_admin, timezone_data
+from leadgate.storage import admin_log, timezone_data
+from leadgate.storage import dnc as store
+from leadgate.storage.unit_of_work import UnitOfWork
 
 SYSTEM_LIST = "SYSTEM_INTERNAL"
 SYSTEM_LOG_CAMPAIGN = "-SYSINT-"
+# 6-18 digits, or VICIdial's area-code wildcard: area code + seven capital X.
+STORED_PHONE = re.compile(r"[0-9]{6,18}|[0-9]{3}XXXXXXX")
+# Formatting people put in phone numbers; removed before validating (CLI input).
+SEPARATORS = re.compile(r"[\s().+-]")
+FIELD_SEPARATORS = re.compile(r"[,;\t]")
+BATCH_SIZE = 1000
+
+
+class DncOutcome(Enum):
+    ADDED = "added"
+    ALREADY_LISTED = "already listed"
+    REMOVED = "removed"
+    NOT_LISTED = "not listed"
+    UNKNOWN_CAMPAIGN = "unknown campaign"
+
+
+@dataclass(frozen=True)
+class DncRequest:
+    phone_number: str
+    campaign_id: str = SYSTEM_LIST  # SYSTEM_INTERNAL = the system list
+    user: str = ""
+    ip: str = ""
+    # The CLI refuses a campaign that does not exist; VICIdial's API does not check.
+    require_campaign: bool = False
 
 
 def _target(campaign_id: str) -> str | None:
     """None for the system list, else the campaign id as stored (cut to the column width)."""
-    return None if campaign_id == SYSTEM_LIST else dnc_admin.fit_campaign(campaign_id)
+    return None if campaign_id == SYSTEM_LIST else store.fit_campaign(campaign_id)
 
 
-def add_number(
-    conn: Connection, phone: str, campaign_id: str, *, user: str, ip: str, now: datetime
-) -> bool:
-    """Put the number on the list; False when it is already there (nothing changes)."""
-    stored, target = dnc_admin.fit_phone(phone), _target(campaign_id)
-    if dnc_admin.is_listed(conn, stored, target):
-        return False
-    added = dnc_admin.add(conn, stored, target)
-    _log(conn, stored, target, "add", user=user, ip=ip, now=now, affected=added)
-    return True
+def _unknown_campaign(conn: Connection, request: DncRequest, target: str | None) -> bool:
+    return (
+        request.require_campaign
+        and target is not None
+        and campaigns.find_campaign(conn, target) is None
+    )
 
 
-def remove_number(
-    conn: Connection, phone: str, campaign_id: str, *, user: str, ip: str, now: datetime
-) -> bool:
-    """Take the number off the list; False when it is not there (nothing changes)."""
-    stored, target = dnc_admin.fit_phone(phone), _target(campaign_id)
-    if not dnc_admin.is_listed(conn, stored, target):
-        return False
-    removed = dnc_admin.remove(conn, stored, target)
-    _log(conn, stored, target, "delete", user=user, ip=ip, now=now, affected=removed)
-    return True
+def _lock_key(target: str | None) -> str:
+    # One lock per list: adds, deletes and imports of one list never interleave.
+    return f"dnc:{SYSTEM_LIST if target is None else target}"
+
+
+def add_number(uow: UnitOfWork, request: DncRequest) -> DncOutcome:
+    """Put the number on the list (nothing changes when it is already there)."""
+    return _change(uow, request, adding=True)
+
+
+def remove_number(uow: UnitOfWork, request: DncRequest) -> DncOutcome:
+    """Take the number off the list (nothing changes when it is not there)."""
+    return _change(uow, request, adding=False)
+
+
+def _change(uow: UnitOfWork, request: DncRequest, *, adding: bool) -> DncOutcome:
+    conn = uow.conn
+    phone, target = store.fit_phone(request.phone_number), _target(request.campaign_id)
+    if _unknown_campaign(conn, request, target):
+        return DncOutcome.UNKNOWN_CAMPAIGN
+    uow.lock([_lock_key(target)])
+    listed = bool(store.listed(conn, [phone], target))
+    if adding:
+        if listed:
+            return DncOutcome.ALREADY_LISTED
+        store.insert_phones(conn, [phone], target)
+        changed = 1
+    else:
+        if not listed:
+            return DncOutcome.NOT_LISTED
+        changed = store.delete_phone(conn, phone, target)
+        if changed == 0:  # cannot happen under the lock; never log a change that did not happen
+            return DncOutcome.NOT_LISTED
+    _log(uow, [phone], target, request, adding=adding, affected=changed)
+    return DncOutcome.ADDED if adding else DncOutcome.REMOVED
 
 
 def _log(
-    conn: Connection, phone: str, target: str | None, action: str, *, user: str, ip: str,
-    now: datetime, affected: int,
+    uow: UnitOfWork, phones: list[str], target: str | None, request: DncRequest, *,
+    adding: bool, affected: int,
 ) -> None:  # fmt: skip
+    action = "add" if adding else "delete"
     campaign = SYSTEM_LIST if target is None else target
-    logged = dnc_admin.log_change(
-        conn, phone=phone, log_campaign=SYSTEM_LOG_CAMPAIGN if target is None else target,
-        action=action, user=user, now=now,
-    )  # fmt: skip
-    verb = "ADD" if action == "add" else "DELETE"
+    store.write_log(uow.conn, phones, SYSTEM_LOG_CAMPAIGN if target is None else target, action,
+                    request.user, uow.now)  # fmt: skip
+    verb = "ADD" if adding else "DELETE"
     table = "vicidial_dnc" if target is None else "vicidial_campaign_dnc"
-    dnc_admin.log_admin_event(
-        conn, now=now, user=user, ip=ip[:15], event_type=verb, record_id=phone,
-        event_code=f"ADMIN API {verb} DNC NUMBER",
-        # VICIdial stores its SQL text here; leadgate describes the change instead.
-        event_sql=f"{action} {table} phone_number={phone} campaign_id={campaign}",
-        event_notes=f"{phone}|{campaign}|{affected}|{logged}",
+    record = phones[0] if len(phones) == 1 else f"{len(phones)} numbers"
+    admin_log.write(
+        uow.conn, now=uow.now, user=request.user, ip=request.ip[:15], section="LISTS",
+        event_type=verb, record_id=record, event_code=f"ADMIN API {verb} DNC NUMBER",
+        event_sql=f"{action} {table} phone_number={record} campaign_id={campaign}",
+        event_notes=f"{record}|{campaign}|{affected}|{len(phones)}",
     )  # fmt: skip
+    for phone in phones:
+        uow.emit(DncChanged(phone_number=phone, campaign_id="" if target is None else target,
+                            added=adding, user=request.user))  # fmt: skip
+
+
+# -- the CLI's phone input and bulk import -----------------------------------------------------
+
+
+def normalise_phone(value: str) -> str | None:
+    """A typed phone number as stored ((312) 555-1234 → 3125551234); None when it is not one."""
+    phone = SEPARATORS.sub("", value)
+    return phone if STORED_PHONE.fullmatch(phone) else None
+
+
+def phone_of_line(line: str) -> str | None:
+    """The phone in a line of a DNC file (the line, or its first CSV column).
+
+    "" for a blank line; None when the line has no valid phone."""
+    first = FIELD_SEPARATORS.split(line, maxsplit=1)[0].strip().strip("\"'").lstrip("\ufeff")
+    return normalise_phone(first) if first else ""
+
+
+@dataclass
+class ImportReport:
+    added: int = 0
+    skipped: int = 0  # already listed, or repeated in the file
+    rejected: int = 0  # lines without a valid phone number
+    header: bool = False  # the first line had no digit at all: taken as a header, skipped
+    outcome: DncOutcome | None = None  # UNKNOWN_CAMPAIGN: nothing was imported
+    samples: list[tuple[int, str]] = field(default_factory=list)
+
+
+UnitOpener = Callable[[], AbstractContextManager[UnitOfWork]]
+Rejected = Callable[[int, str], None]
+
+
+def import_numbers(
+    open_unit: UnitOpener, lines: Iterable[str], request: DncRequest, *,
+    on_reject: Rejected | None = None, batch_size: int = BATCH_SIZE,
+) -> ImportReport:  # fmt: skip
+    """Add every phone of `lines`, one unit of work per batch (the request's phone is unused).
+
+    Batches commit as they go: a re-run after an interruption skips what is already there.
+    A line without a valid phone is counted, passed to `on_reject(line_number, line)` and
+    changes nothing.
+    """
+    report = ImportReport()
+    target = _target(request.campaign_id)
+    with open_unit() as uow:
+        if _unknown_campaign(uow.conn, request, target):
+            report.outcome = DncOutcome.UNKNOWN_CAMPAIGN
+            return report
+    batch: dict[str, None] = {}  # ordered set: the file's order is kept, repeats dropped
+    for number, line in enumerate(lines, start=1):
+        phone = phone_of_line(line)
+        if phone is None and number == 1 and not any(c.isdigit() for c in line):
+            report.header = True  # a CSV header ("phone_number,name") is not a rejected line
+            continue
+        if phone is None:
+            report.rejected += 1
+            if on_reject is not None:
+                on_reject(number, line)
+            continue
+        if not phone:
+            continue
+        if phone in batch:
+            report.skipped += 1
+            continue
+        batch[phone] = None
+        if len(batch) >= batch_size:
+            _flush(open_unit, list(batch), target, request, report)
+            batch.clear()
+    _flush(open_unit, list(batch), target, request, report)
+    return report
+
+
+def _flush(
+    open_unit: UnitOpener, phones: list[str], target: str | None, request: DncRequest,
+    report: ImportReport,
+) -> None:  # fmt: skip
+    if not phones:
+        return
+    with open_unit() as uow:
+        uow.lock([_lock_key(target)])
+        present = store.listed(uow.conn, phones, target)
+        new = [p for p in phones if p not in present]
+        store.insert_phones(uow.conn, new, target)
+        if new:
+            _log(uow, new, target, request, adding=True, affected=len(new))
+    report.added += len(new)
+    report.skipped += len(phones) - len(new)
+
+
+@dataclass(frozen=True)
+class DncStatus:
+    phone: str
+    system: bool
+    campaigns: list[str]
+
+
+def status(conn: Connection, phone: str, campaign_id: str | None) -> DncStatus:
+    """Exact listings of a number: the system list, and every campaign's (or only one's)."""
+    system = bool(store.listed(conn, [phone], None))
+    if campaign_id is None:
+        listed_in = store.campaigns_listing(conn, phone)
+    else:
+        listed_in = [campaign_id] if store.listed(conn, [phone], campaign_id) else []
+    return DncStatus(phone=phone, system=system, campaigns=listed_in)
 
 
 def dnc_listing(conn: Connection, phone: str, campaign_id: str, *, areacode: bool) -> str | None:
     """Which list has the number: SYSTEM_INTERNAL, the campaign id, or None."""
-    if dnc_lookup.in_system_dnc(conn, phone, areacode=areacode):
+    if store.in_system_dnc(conn, phone, areacode=areacode):
         return SYSTEM_LIST
-    if campaign_id and dnc_lookup.in_campaign_dnc(conn, phone, campaign_id, areacode=areacode):
+    if campaign_id and store.in_campaign_dnc(conn, phone, campaign_id, areacode=areacode):
         return campaign_id
     return None
 
@@ -136,11 +296,11 @@ def check_number(conn: Connection, check: PhoneCheck, now: datetime) -> CheckRes
     if problem is not None:
         return CheckResult(CheckFailure.INVALID, problem.value)
     phone = check.phone_number
-    if check.dnc_check in ("Y", "AREACODE") and dnc_lookup.in_system_dnc(
+    if check.dnc_check in ("Y", "AREACODE") and store.in_system_dnc(
         conn, phone, areacode=check.dnc_check == "AREACODE"
     ):
         return CheckResult(CheckFailure.DNC)
-    if check.campaign_dnc_check in ("Y", "AREACODE") and dnc_lookup.in_campaign_dnc(
+    if check.campaign_dnc_check in ("Y", "AREACODE") and store.in_campaign_dnc(
         conn, phone, check.campaign_id, areacode=check.campaign_dnc_check == "AREACODE"
     ):
         return CheckResult(CheckFailure.CAMPAIGN_DNC)

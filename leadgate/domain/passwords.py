@@ -57,7 +57,7 @@ def _dummy_hash() -> str:
 def _lower_priority() -> None:
     """Verification threads yield the CPU to the event loop and the database work."""
     with contextlib.suppress(OSError, AttributeError):
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
 
 
 class PasswordVerifier:

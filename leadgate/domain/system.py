@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -33,6 +34,39 @@ def server_clock(conn: Connection, now: datetime) -> ServerClock:
 def agent_api_active(conn: Connection) -> bool:
     """system_settings.vdc_agent_api_active: the Agent API's master switch."""
     return str(system.settings(conn).get("vdc_agent_api_active") or "0") == "1"
+
+
+class NonLatinSetting:
+    """system_settings.use_non_latin, re-read at most every `ttl` seconds per database.
+
+    add_lead filters every call's parameters by it; a burst of calls then costs one settings
+    read per few seconds instead of one per call (0 = read on every call).
+    """
+
+    def __init__(self, ttl: float) -> None:
+        self.ttl = ttl
+        self._cached: dict[int, tuple[float, bool]] = {}
+
+    def __call__(self, conn: Connection) -> bool:
+        key = id(conn.engine)
+        cached = self._cached.get(key)
+        if cached is not None and cached[0] > time.monotonic():
+            return cached[1]
+        value = _setting_number(system.settings(conn).get("use_non_latin")) > 0
+        if self.ttl > 0:
+            self._cached[key] = (time.monotonic() + self.ttl, value)
+        return value
+
+    def forget(self) -> None:
+        self._cached.clear()
+
+
+# VICIdial's `$non_latin > 0`: True once use_non_latin is 1 (or any positive number).
+use_non_latin = NonLatinSetting(ttl=5.0)
+
+
+def _setting_number(value: object) -> float:
+    return _to_float(str(value or "0").strip())
 
 
 def _to_float(text: str) -> float:

@@ -6,10 +6,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, Connection, bindparam, insert, select
+from sqlalchemy import BigInteger, Connection, bindparam, delete, insert, select
 
 from leadgate.storage.columns import fit
-from leadgate.storage.tables import vicidial_campaigns, vicidial_hopper, vicidial_lists
+from leadgate.storage.tables import (
+    vicidial_campaigns,
+    vicidial_hopper,
+    vicidial_list,
+    vicidial_lists,
+)
 
 _list_campaign = (
     select(
@@ -65,3 +70,44 @@ def insert_entry(conn: Connection, values: Mapping[str, Any]) -> int:
     key = result.inserted_primary_key
     assert key is not None
     return int(key[0])
+
+
+def ready_entries(
+    conn: Connection, campaign_id: str, allowed: frozenset[str] | None, limit: int = 10_000
+) -> list[dict[str, Any]]:
+    """hopper_list's rows: READY entries of a campaign with their lead's facts (None when
+    the lead is gone), highest priority first, then in queue order."""
+    hopper, lead = vicidial_hopper.c, vicidial_list.c
+    stmt = (
+        select(
+            hopper.lead_id,
+            hopper.list_id,
+            hopper.gmt_offset_now,
+            hopper.state,
+            hopper.alt_dial,
+            hopper.priority,
+            hopper.source,
+            hopper.vendor_lead_code,
+            lead.phone_number,
+            lead.status,
+            lead.called_count,
+            lead.phone_code,
+            lead.entry_date,
+            lead.last_local_call_time,
+            lead.source_id,
+            lead["rank"],
+        )  # fmt: skip
+        .select_from(vicidial_hopper.outerjoin(vicidial_list, lead.lead_id == hopper.lead_id))
+        .where(hopper.status == "READY", hopper.campaign_id == campaign_id)
+        .order_by(hopper.priority.desc(), hopper.hopper_id)
+        .limit(limit)
+    )
+    if allowed is not None:
+        stmt = stmt.where(hopper.campaign_id.in_(sorted(allowed)))
+    return [dict(row) for row in conn.execute(stmt).mappings()]
+
+
+def delete_campaign_entries(conn: Connection, campaign_id: str) -> int:
+    """Empty a campaign's hopper; the rows deleted."""
+    stmt = delete(vicidial_hopper).where(vicidial_hopper.c.campaign_id == campaign_id)
+    return int(conn.execute(stmt).rowcount)

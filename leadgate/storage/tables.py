@@ -173,6 +173,41 @@ vicidial_campaigns = Table(
     Column("custom_three", Text),
     Column("custom_four", Text),
     Column("custom_five", Text),
+    # Added by revision 0004 (update_campaign).
+    Column("campaign_changedate", DateTime),
+    Column("xferconf_a_number", String(50)),
+    Column("xferconf_b_number", String(50)),
+    Column("xferconf_c_number", String(50), server_default=""),
+    Column("xferconf_d_number", String(50), server_default=""),
+    Column("xferconf_e_number", String(50), server_default=""),
+)
+
+
+# Added by revision 0004: add_list / update_list check agent_script_override against it.
+vicidial_scripts = Table(
+    "vicidial_scripts",
+    metadata,
+    Column("script_id", String(20), primary_key=True),
+    Column("script_name", String(50)),
+    Column("script_comments", String(255)),
+    Column("script_text", Text),
+    Column("active", String(1)),
+    Column("user_group", String(20), server_default="---ALL---"),
+    Column("script_color", String(20), server_default="white"),
+    Column("modify_stamp", DateTime),
+)
+
+
+# Added by revision 0004: update_campaign checks lead_filter_id against it.
+vicidial_lead_filters = Table(
+    "vicidial_lead_filters",
+    metadata,
+    Column("lead_filter_id", String(20), primary_key=True),
+    Column("lead_filter_name", String(30), nullable=False),
+    Column("lead_filter_comments", String(255)),
+    Column("lead_filter_sql", Text),
+    Column("user_group", String(20), server_default="---ALL---"),
+    Column("modify_stamp", DateTime),
 )
 
 
@@ -234,6 +269,9 @@ vicidial_users = Table(
     Column("failed_login_count_today", SmallInteger, server_default="0"),
     Column("failed_last_ip_today", String(50), server_default=""),
     Column("failed_last_type_today", String(20), server_default=""),
+    # Added by revision 0005 (add_user).
+    Column("wrapup_seconds_override", SmallInteger, server_default="-1"),
+    Column("agent_choose_blended", String(1), server_default="1"),
     sqlite_autoincrement=True,
 )
 

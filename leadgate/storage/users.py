@@ -7,10 +7,17 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, bindparam, delete, func, select, update
 
+from leadgate.storage.columns import fit
 from leadgate.storage.prepared import Prepared
-from leadgate.storage.tables import vicidial_lists, vicidial_user_groups, vicidial_users
+from leadgate.storage.tables import (
+    vicidial_campaign_agents,
+    vicidial_campaigns,
+    vicidial_lists,
+    vicidial_user_groups,
+    vicidial_users,
+)
 
 _users = vicidial_users.c
 
@@ -156,3 +163,84 @@ def list_ids_of_campaigns(conn: Connection, campaign_ids: Sequence[str]) -> list
 
 def all_list_ids(conn: Connection) -> list[str]:
     return [str(row[0]) for row in conn.execute(select(vicidial_lists.c.list_id))]
+
+
+def delete_user(conn: Connection, user: str) -> int:
+    return int(conn.execute(delete(vicidial_users).where(_users.user == user)).rowcount)
+
+
+def list_user_groups(conn: Connection) -> list[dict[str, Any]]:
+    stmt = select(vicidial_user_groups).order_by(vicidial_user_groups.c.user_group)
+    return [dict(row) for row in conn.execute(stmt).mappings()]
+
+
+def insert_user_group(conn: Connection, values: Mapping[str, Any]) -> None:
+    conn.execute(vicidial_user_groups.insert().values(**fit(vicidial_user_groups, values)))
+
+
+def update_user_group(conn: Connection, user_group: str, values: Mapping[str, Any]) -> int:
+    stmt = update(vicidial_user_groups).where(vicidial_user_groups.c.user_group == user_group)
+    return int(conn.execute(stmt.values(**fit(vicidial_user_groups, values))).rowcount)
+
+
+def count_group_users(conn: Connection, user_group: str) -> int:
+    stmt = select(func.count()).where(_users.user_group == user_group)
+    return int(conn.execute(stmt).scalar_one())
+
+
+def group_visible(conn: Connection, user_group: str, viewable: frozenset[str] | None) -> bool:
+    """The group exists and is one the API user may see (None = all; ---ALL--- always)."""
+    stmt = select(func.count()).where(vicidial_user_groups.c.user_group == user_group)
+    if viewable is not None:
+        stmt = stmt.where(vicidial_user_groups.c.user_group.in_(sorted({*viewable, "---ALL---"})))
+    return int(conn.execute(stmt).scalar_one()) > 0
+
+
+def viewable_groups(conn: Connection, user_group: str) -> frozenset[str] | None:
+    """admin_viewable_groups of a group: None = all (--ALL-- or 3 characters or less)."""
+    stmt = select(vicidial_user_groups.c.admin_viewable_groups).where(
+        vicidial_user_groups.c.user_group == user_group
+    )
+    raw = str(conn.execute(stmt).scalar() or "")
+    if "--ALL--" in raw.upper() or len(raw) <= 3:
+        return None
+    return frozenset(g for g in raw.replace(" -", "").split() if g)
+
+
+def set_campaign_ranks(
+    conn: Connection, user: str, values: Mapping[str, Any], only_campaign: str | None
+) -> None:
+    """Rank/grade of `user` in every campaign (or one): update the rows it has, add the rest."""
+    agents = vicidial_campaign_agents.c
+    campaign_ids = [str(r[0]) for r in conn.execute(select(vicidial_campaigns.c.campaign_id))]
+    if only_campaign is not None:
+        campaign_ids = [c for c in campaign_ids if c == only_campaign]
+    present = {
+        str(r[0]) for r in conn.execute(select(agents.campaign_id).where(agents.user == user))
+    }
+    for campaign_id in campaign_ids:
+        if campaign_id in present:
+            conn.execute(
+                update(vicidial_campaign_agents)
+                .where(agents.user == user, agents.campaign_id == campaign_id)
+                .values(**values)
+            )
+        else:
+            conn.execute(
+                vicidial_campaign_agents.insert().values(
+                    user=user, campaign_id=campaign_id, **values
+                )  # fmt: skip
+            )
+
+
+def user_summary(
+    conn: Connection, user: str, viewable: frozenset[str] | None
+) -> dict[str, Any] | None:
+    """full_name, user_group, user_level, active of a user in a group the caller may see."""
+    stmt = select(_users.full_name, _users.user_group, _users.user_level, _users.active).where(
+        _users.user == user
+    )
+    if viewable is not None:
+        stmt = stmt.where(_users.user_group.in_(sorted({*viewable, "---ALL---"})))
+    row = conn.execute(stmt.limit(1)).mappings().first()
+    return None if row is None else dict(row)

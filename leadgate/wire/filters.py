@@ -3,6 +3,11 @@
 VICIdial never rejects a parameter for its characters: it deletes every character outside a
 whitelist. Each filter here is one such whitelist; `plus_to_space` marks the text fields where a
 `+` that survived URL decoding (sent as %2B) becomes a space.
+
+With system_settings.use_non_latin=1 VICIdial swaps the a-zA-Z of most whitelists for "any
+Unicode letter" (PCRE \\p{L}); those whitelists are `Letters`: called directly they filter as
+with 0, `.pick(non_latin)` gives the filter for the current setting. The other whitelists
+(digits, flags, the ;#" removers, …) are the same under both settings.
 """
 
 from __future__ import annotations
@@ -40,28 +45,67 @@ def plus_to_space(inner: Filter) -> Filter:
     return apply
 
 
-# The whitelists VICIdial uses, named by what they allow.
-LOGIN = keep(r"\-_0-9a-zA-Z")  # user, pass, function, campaign ids, codes
+def _keep_letter(match: re.Match[str]) -> str:
+    # str.isalpha() is exactly the Unicode general categories L* (PCRE's \p{L}).
+    char = match.group()
+    return char if char.isalpha() else ""
+
+
+class Letters:
+    """A whitelist of letters plus `others` (a regex character-class body without letters).
+
+    Letters are a-zA-Z (use_non_latin=0, the call's default) or any Unicode letter
+    (use_non_latin=1). `plus_space` turns a surviving '+' into a space afterwards.
+    """
+
+    def __init__(self, others: str, *, plus_space: bool = False) -> None:
+        self._latin = re.compile(f"[^{others}a-zA-Z]")
+        self._not_other = re.compile(f"[^{others}]")
+        self._plus_space = plus_space
+
+    def __call__(self, value: str) -> str:
+        return self._finish(self._latin.sub("", value))
+
+    def non_latin(self, value: str) -> str:
+        return self._finish(self._not_other.sub(_keep_letter, value))
+
+    def pick(self, non_latin: bool) -> Filter:
+        """The filter for system_settings.use_non_latin (True when it is 1)."""
+        return self.non_latin if non_latin else self
+
+    def _finish(self, value: str) -> str:
+        return value.replace("+", " ") if self._plus_space else value
+
+
+def for_setting(filter_: Filter, non_latin: bool) -> Filter:
+    """`filter_` as it applies under use_non_latin (True when 1): only `Letters` change."""
+    return filter_.pick(non_latin) if isinstance(filter_, Letters) else filter_
+
+
+# The whitelists VICIdial uses, named by what they allow. `Letters` ones follow use_non_latin.
+LOGIN = Letters(r"\-_0-9")  # user, pass, campaign ids, callback user/status
+CODE = keep(r"\-_0-9a-zA-Z")  # function, tz_method, duplicate_check: a-zA-Z under both settings
 AGENT_PASS = keep(r"\-_0-9a-zA-Z.+/=")  # the Agent API also keeps . + / = in pass
-ALNUM = keep(r"0-9a-zA-Z")  # source, custom_fields flag, list_exists_check
+ALNUM = keep(r"0-9a-zA-Z")  # custom_fields flag, list_exists_check
 DIGITS = keep(r"0-9")
 SIGNED_DIGITS = keep(r"\-0-9")
 UPPER = keep(r"A-Z")  # flags: case-sensitive on purpose
 PHONE = keep(r"0-9,")
 DECIMAL = keep(r"\-_.0-9")
 NO_SEMI_HASH_QUOTE = plus_to_space(drop(r';#"'))  # vendor_lead_code, source_id, comments
-TITLE = keep(r"\- '_.0-9a-zA-Z")
-NAME = plus_to_space(keep(r"\- '+_.0-9a-zA-Z"))
-MIDDLE_INITIAL = keep(r"\-_0-9a-zA-Z")
-ADDRESS = plus_to_space(keep(r"\- '+.:/@_0-9a-zA-Z"))  # address1-3, city, security_phrase, owner
-STATE = keep(r"\- 0-9a-zA-Z")
-PROVINCE = plus_to_space(keep(r"\- '+._0-9a-zA-Z"))
-POSTAL_CODE = plus_to_space(keep(r"\- '+0-9a-zA-Z"))
+TITLE = Letters(r"\- '_.0-9")
+NAME = Letters(r"\- '+_.0-9", plus_space=True)
+MIDDLE_INITIAL = Letters(r"\-_0-9")  # also country_code
+ADDRESS = Letters(r"\- '+.:/@_0-9", plus_space=True)  # address1-3, city, security_phrase, owner
+STATE = Letters(r"\- 0-9")
+PROVINCE = Letters(r"\- '+._0-9", plus_space=True)
+POSTAL_CODE = Letters(r"\- '+0-9", plus_space=True)
 DATE = keep(r"\-0-9")
-ALT_PHONE = plus_to_space(keep(r"\- '+_.0-9a-zA-Z"))
-EMAIL = plus_to_space(keep(r"\- '+.:/@%_0-9a-zA-Z"))
-MULTI_ALT_PHONES = plus_to_space(keep(r"\- +!:_0-9a-zA-Z"))
-CALLBACK_TEXT = keep(r"\- +.:/@_0-9a-zA-Z")  # callback_comments, callback_datetime: '+' kept
+ALT_PHONE = Letters(r"\- '+_.0-9", plus_space=True)
+EMAIL = Letters(r"\- '+.:/@%_0-9", plus_space=True)
+MULTI_ALT_PHONES = Letters(r"\- +!:_0-9", plus_space=True)
+CALLBACK_TEXT = keep(r"\- +.:/@_0-9a-zA-Z")  # callback_datetime: '+' kept, a-zA-Z always
+CALLBACK_COMMENTS = Letters(r"\- +.:/@_0-9")  # '+' kept
 
 
 def custom_field_value(value: str) -> str:

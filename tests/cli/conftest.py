@@ -8,7 +8,7 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
-from leadgate.cli import campaigns, common, dnc, lists, reports, users
+from leadgate.cli import campaigns, common, dnc, groups, lists, reports, users
 from leadgate.cli.main import app
 from leadgate.storage.database import Database
 
@@ -28,7 +28,7 @@ def leadgate(db: Database, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iter
         opened.append(database)
         return database
 
-    for module in (campaigns, dnc, lists, reports, users):
+    for module in (campaigns, dnc, groups, lists, reports, users):
         monkeypatch.setattr(module, "open_database", open_and_remember)
 
     def invoke(*args: str) -> Result:

@@ -113,3 +113,25 @@ def test_show_unknown(leadgate: Invoke) -> None:
     result = leadgate("campaign", "show", "NOPE")
     assert result.exit_code == 1
     assert "campaign NOPE does not exist" in result.stderr
+
+
+def test_list_and_delete(leadgate: Invoke, seed: Seeder) -> None:
+    assert leadgate("campaign", "add", "AB", "--name", "Alpha").exit_code == 0
+    assert leadgate("campaign", "add", "CD", "--name", "Charlie").exit_code == 0
+    listed = leadgate("campaign", "list")
+    assert listed.exit_code == 0
+    assert "Alpha" in listed.stdout and "Charlie" in listed.stdout
+    assert "campaigns (2)" in listed.stdout
+    seed.list(101, "AB")
+    refused = leadgate("campaign", "delete", "AB")
+    assert refused.exit_code == 1
+    assert "campaign AB still has 1 lists: move or delete them first" in refused.stderr
+    deleted = leadgate("campaign", "delete", "CD")
+    assert deleted.exit_code == 0, deleted.output
+    assert seed.table_rows("vicidial_campaigns", "campaign_id") == [{"campaign_id": "AB"}]
+    missing = leadgate("campaign", "delete", "CD")
+    assert missing.exit_code == 1 and "campaign CD does not exist" in missing.stderr
+    log = seed.table_rows("vicidial_admin_log", "event_section", "event_type", "record_id")
+    assert [(r["event_type"], r["record_id"]) for r in log] == [
+        ("ADD", "AB"), ("ADD", "CD"), ("DELETE", "CD")
+    ]  # fmt: skip

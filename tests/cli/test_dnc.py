@@ -112,10 +112,12 @@ def test_import_counts_and_batches(leadgate: Invoke, seed: Seeder, tmp_path: Pat
     lines += [f"41555{n:05d}" for n in range(25)]
     file.write_text("\ufeff" + "\r\n".join(lines) + "\n")
     result = leadgate("dnc", "import", str(file), "--batch-size", "4")
-    assert result.exit_code == 0, result.output
+    # Rejected lines: reported, written to a reject file, exit code 2; the rest is imported.
+    assert result.exit_code == 2, result.output
     assert "28 added, 2 skipped" in result.stdout
-    assert "3 invalid" in result.stdout
-    assert "line 1: 'phone_number,name'" in result.stdout
+    assert "2 invalid" in result.stdout and "taken as a header" in result.stdout
+    assert "line 9: 'abc'" in result.stdout
+    assert (tmp_path / "dnc.csv.rejects").read_bytes() == b"abc\r\n12\r\n"
     system = _system(seed)
     assert len(system) == 29
     assert {"3125550002", "3125550003", "3125550004", "4155500024"} <= set(system)
@@ -157,3 +159,39 @@ def test_missing_schema_is_a_clear_error(tmp_path: Path, db: Database) -> None:
     assert result.exit_code == 1
     assert "run `leadgate init` first" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_import_without_rejects_exits_zero_and_leaves_no_reject_file(
+    leadgate: Invoke, seed: Seeder, tmp_path: Path
+) -> None:
+    file = tmp_path / "dnc.txt"
+    stale = tmp_path / "dnc.txt.rejects"
+    stale.write_text("from an earlier run\n")
+    file.write_text("3125550001\n3125550002\n")
+    result = leadgate("dnc", "import", str(file))
+    assert result.exit_code == 0, result.output
+    assert "0 invalid" in result.stdout
+    assert not stale.exists()
+
+
+def test_import_reject_file_option(leadgate: Invoke, seed: Seeder, tmp_path: Path) -> None:
+    file = tmp_path / "dnc.txt"
+    file.write_text("3125550001\nnot a phone 1\n")
+    rejects = tmp_path / "bad.txt"
+    result = leadgate("dnc", "import", str(file), "--rejects", str(rejects))
+    assert result.exit_code == 2
+    assert rejects.read_text() == "not a phone 1\n"
+    assert _system(seed) == ["3125550001"]
+
+
+def test_cli_changes_write_the_admin_log_like_the_api(leadgate: Invoke, seed: Seeder) -> None:
+    assert leadgate("dnc", "add", "3125551234", "--by", "ops").exit_code == 0
+    assert leadgate("dnc", "remove", "3125551234", "--by", "ops").exit_code == 0
+    rows = seed.table_rows("vicidial_admin_log", "user", "event_type", "record_id", "event_code",
+                           order_by="admin_log_id")  # fmt: skip
+    assert rows == [
+        {"user": "ops", "event_type": "ADD", "record_id": "3125551234",
+         "event_code": "ADMIN API ADD DNC NUMBER"},
+        {"user": "ops", "event_type": "DELETE", "record_id": "3125551234",
+         "event_code": "ADMIN API DELETE DNC NUMBER"},
+    ]  # fmt: skip

@@ -111,3 +111,30 @@ def test_show(leadgate: Invoke, seed: Seeder) -> None:
     missing = leadgate("list", "show", "102")
     assert missing.exit_code == 1
     assert "list 102 does not exist" in missing.stderr
+
+
+def test_list_and_delete(leadgate: Invoke, seed: Seeder) -> None:
+    seed.campaign("TESTCAMP")
+    seed.campaign("OTHER")
+    seed.list(101, "TESTCAMP", list_name="First")
+    seed.list(102, "OTHER", list_name="Second")
+    listed = leadgate("list", "list")
+    assert listed.exit_code == 0
+    assert "First" in listed.stdout and "Second" in listed.stdout and "lists (2)" in listed.stdout
+    only = leadgate("list", "list", "--campaign", "OTHER")
+    assert "Second" in only.stdout and "First" not in only.stdout
+
+    seed.lead(list_id=101)
+    refused = leadgate("list", "delete", "101")
+    assert refused.exit_code == 1
+    assert "list 101 still has 1 leads: use --with-leads" in refused.stderr
+    assert len(seed.table_rows("vicidial_lists", "list_id")) == 2
+    deleted = leadgate("list", "delete", "101", "--with-leads")
+    assert deleted.exit_code == 0, deleted.output
+    assert "and 1 leads" in deleted.stdout
+    assert seed.table_rows("vicidial_lists", "list_id") == [{"list_id": 102}]
+    assert seed.table_rows("vicidial_list", "lead_id") == []
+    missing = leadgate("list", "delete", "101")
+    assert missing.exit_code == 1 and "list 101 does not exist" in missing.stderr
+    log = seed.table_rows("vicidial_admin_log", "event_section", "event_type", "record_id")
+    assert log == [{"event_section": "LISTS", "event_type": "DELETE", "record_id": "101"}]

@@ -95,3 +95,41 @@ def test_update_show_and_list(leadgate: Invoke, seed: Seeder) -> None:
     assert "add_lead update_lead" in shown.stdout
     assert "$argon2" not in shown.stdout
     assert "apiuser" in leadgate("user", "list").stdout
+
+
+def test_names_and_passwords_the_api_could_never_match_are_refused(
+    leadgate: Invoke, seed: Seeder
+) -> None:
+    # The API keeps only ASCII letters, digits, - and _ of user and pass (VICIdial's filter).
+    for name in ("jürgen", "ann.lee", "bob smith", "x"):
+        result = leadgate("user", "add", name, "--password", "Good-pass1")
+        assert result.exit_code == 1, name
+        assert "user must be 2-20 characters of ASCII letters" in result.stderr
+        assert "Traceback" not in result.output
+    for password in ("Pässwort-123", "pass word 12", "p@ssw0rd!!"):
+        result = leadgate("user", "add", "apiuser", "--password", password)
+        assert result.exit_code == 1
+        assert "password must be 8+ characters of ASCII letters" in result.stderr
+        assert password not in result.output
+    assert leadgate("user", "add", "apiuser", "--password", "Good-pass1").exit_code == 0
+    changed = leadgate("user", "passwd", "apiuser", "--password", "Nöpe-pass1")
+    assert changed.exit_code == 1
+    assert seed.table_rows("vicidial_users", "user") == [{"user": "apiuser"}]
+
+
+def test_delete(leadgate: Invoke, seed: Seeder) -> None:
+    assert leadgate("user", "add", "apiuser", "--password", "First-pass1").exit_code == 0
+    result = leadgate("user", "delete", "apiuser")
+    assert result.exit_code == 0, result.output
+    assert seed.table_rows("vicidial_users", "user") == []
+    again = leadgate("user", "delete", "apiuser")
+    assert again.exit_code == 1
+    assert "user apiuser does not exist" in again.stderr
+    log = seed.table_rows("vicidial_admin_log", "event_section", "event_type", "record_id",
+                          "event_sql")  # fmt: skip
+    assert [(r["event_section"], r["event_type"], r["record_id"]) for r in log] == [
+        ("USERS", "ADD", "apiuser"), ("USERS", "DELETE", "apiuser")
+    ]  # fmt: skip
+    # The admin log names the changed columns, never a password or its hash.
+    assert all("First-pass1" not in str(r["event_sql"]) for r in log)
+    assert all("argon2" not in str(r["event_sql"]) for r in log)

@@ -46,19 +46,8 @@ def _drain(db: Database, settings: Settings) -> None:
     asyncio.run(until_idle())
 
 
-# add_lead itself ignores system_settings.use_non_latin=1 (it always filters as with 0), so the
-# stored lead differs from VICIdial's there; the URL built from it is right (see the pure
-# golden test). strict: these start failing as soon as add_lead honours the setting.
-_NON_LATIN = "add_lead does not implement use_non_latin=1 (a lead-intake gap, not a webhook one)"
-
-
 def _params() -> list[Any]:
-    return [
-        pytest.param(s, id=s["id"], marks=pytest.mark.xfail(reason=_NON_LATIN, strict=True))
-        if any("use_non_latin='1'" in step["sql"] for step in s["setup"])
-        else pytest.param(s, id=s["id"])
-        for s in recorded.of_event("apinewlead")
-    ]
+    return [pytest.param(s, id=s["id"]) for s in recorded.of_event("apinewlead")]
 
 
 @pytest.mark.parametrize("scenario", _params())

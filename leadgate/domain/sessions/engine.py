@@ -139,6 +139,8 @@ class _SessionStep:
         if self.pause_command():
             return  # logged out
         self.pause_code_command()
+        self.screen_commands()
+        self.transfer_command()
         self.hangup_command()
         self.status_command()
         self.dial_command()
@@ -181,6 +183,40 @@ class _SessionStep:
             self.update_agent_log(sub_status=code)
         self.clear("external_pause_code")
 
+    def screen_commands(self) -> None:
+        """Commands the agent screen applies without telephony: in-group changes
+        (change_ingroups), another lead on screen (switch_lead), a field refresh
+        (update_fields); audio-only ones (park_call, send_dtmf, recording, set_timer_action)
+        are acknowledged and cleared, as the screen does once it has passed them on."""
+        live = self.live
+        if str(live.get("manager_ingroup_set") or "") == "SET":
+            self.set_live(closer_campaigns=str(live.get("external_ingroups") or ""),
+                          manager_ingroup_set="N")  # fmt: skip
+        switch_to = int(live.get("external_lead_id") or 0)
+        if switch_to > 0:
+            if int(live.get("lead_id") or 0) > 0:
+                self.set_live(lead_id=switch_to)
+                self.set_session(call_lead_id=switch_to)
+            self.set_live(external_lead_id=0)
+        if str(live.get("external_update_fields") or "0") == "1":
+            self.set_live(external_update_fields="0")
+        for column in ("external_park", "external_dtmf", "external_recording",
+                       "external_timer_action"):  # fmt: skip
+            if live.get(column):
+                self.clear(column)
+
+    def transfer_command(self) -> None:
+        """transfer_conference: a blind or in-group transfer, or hanging up both lines, takes
+        the agent off the call (the transfer's far side is not simulated); the agent then
+        dispositions the lead, as on VICIdial's screen."""
+        command = str(self.live.get("external_transferconf") or "")
+        if not command:
+            return
+        leaving = ("BLIND_TRANSFER", "LOCAL_CLOSER", "HANGUP_BOTH", "LEAVE_VM", "LEAVE_3WAY")
+        if command.startswith(leaving) and self.session.get("call_state") in (RINGING, TALKING):
+            self.end_call()
+        self.clear("external_transferconf")
+
     def hangup_command(self) -> None:
         if str(self.live.get("external_hangup") or "") == "":
             return
@@ -221,6 +257,8 @@ class _SessionStep:
         alt_dial, dial_ingroup."""
         fields = (command.split("!") + [""] * 14)[:14]
         number, phone_code, search, lead_id_text = fields[0], fields[1], fields[2], fields[11]
+        if not number.isdigit() and not number.startswith("MANUALNEXT"):
+            return  # a preview action (SKIP, DIALONLY …): no preview screen to act on
         if number.startswith("MANUALNEXT"):
             queued = store.take_hopper_lead(self.conn, self.campaign_id)
             if queued is not None:

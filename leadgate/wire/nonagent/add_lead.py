@@ -1,6 +1,7 @@
 """add_lead on /vicidial/non_agent_api.php and /API/lmapi.php: parameters in, VICIdial lines out.
 
-Reading: every parameter passes its VICIdial whitelist filter (wire/filters.py). Checks and
+Reading: every parameter passes its VICIdial whitelist filter (wire/filters.py), the letter
+whitelists as system_settings.use_non_latin says (cached a few seconds). Checks and
 writes: domain/leads/intake.py. Writing: `report` turns the outcome into VICIdial's exact lines
 and api-log rows. `report` takes the function name so update_lead's insert can reuse it.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from leadgate.domain import system
 from leadgate.domain.leads import intake as lead_intake
 from leadgate.domain.leads.custom_fields import CustomFieldsResult
 from leadgate.domain.leads.duplicates import Match, Scope
@@ -31,7 +33,8 @@ from leadgate.wire.reply import Reply
 FUNCTION = "add_lead"
 LMAPI_PATH = "/API/lmapi.php"
 
-# Text columns and the filter each passes (spec add_lead §1.1).
+# Text columns and the filter each passes (spec add_lead §1.1); `Letters` ones follow
+# use_non_latin.
 TEXT_FILTERS: dict[str, Filter] = {
     "vendor_lead_code": filters.NO_SEMI_HASH_QUOTE,
     "source_id": filters.NO_SEMI_HASH_QUOTE,
@@ -78,44 +81,48 @@ class Params:
         return self.call.request.has(name) or name in self.arrays
 
 
-def read_request(call: Call) -> AddLeadRequest:
+def read_request(call: Call, *, non_latin: bool = False) -> AddLeadRequest:
+    """The request's parameters, filtered as VICIdial does under use_non_latin=`non_latin`."""
     params = Params(call)
 
     def flag(name: str) -> str:
         return params.get(name, filters.UPPER)
 
-    campaign_id = params.get("campaign_id", filters.LOGIN)
+    def text(name: str, filter_: Filter) -> str:
+        return params.get(name, filters.for_setting(filter_, non_latin))
+
+    campaign_id = text("campaign_id", filters.LOGIN)
     if not params.has("campaign_id") and call.request.path == LMAPI_PATH:
-        campaign_id = params.get("campaing", filters.LOGIN)  # the hosting vendor's spelling
+        campaign_id = text("campaing", filters.LOGIN)  # the hosting vendor's spelling
     options = AddLeadOptions(
         dnc_check=flag("dnc_check"),
         campaign_dnc_check=flag("campaign_dnc_check"),
         campaign_id=campaign_id,
-        duplicate_check=params.get("duplicate_check", filters.LOGIN),
+        duplicate_check=params.get("duplicate_check", filters.CODE),
         usacan_prefix_check=flag("usacan_prefix_check") == "Y",
         usacan_areacode_check=flag("usacan_areacode_check") == "Y",
         nanpa_ac_prefix_check=flag("nanpa_ac_prefix_check") == "Y",
-        tz_method=params.get("tz_method", filters.LOGIN),
+        tz_method=params.get("tz_method", filters.CODE),
         lookup_state=flag("lookup_state") == "Y",
         list_exists_check="Y" in params.get("list_exists_check", filters.ALNUM).upper(),
         add_to_hopper=flag("add_to_hopper") == "Y",
         hopper_priority=params.get("hopper_priority", filters.SIGNED_DIGITS),
         hopper_local_call_time_check=flag("hopper_local_call_time_check") == "Y",
         custom_fields=params.get("custom_fields", filters.ALNUM) == "Y",
-        multi_alt_phones=params.get("multi_alt_phones", filters.MULTI_ALT_PHONES),
+        multi_alt_phones=text("multi_alt_phones", filters.MULTI_ALT_PHONES),
         callback=flag("callback") == "Y",
-        callback_status=params.get("callback_status", filters.LOGIN),
+        callback_status=text("callback_status", filters.LOGIN),
         callback_datetime=params.get("callback_datetime", filters.CALLBACK_TEXT),
         callback_type=flag("callback_type"),
-        callback_user=params.get("callback_user", filters.LOGIN),
-        callback_comments=params.get("callback_comments", filters.CALLBACK_TEXT),
+        callback_user=text("callback_user", filters.LOGIN),
+        callback_comments=text("callback_comments", filters.CALLBACK_COMMENTS),
     )
     return AddLeadRequest(
         api_user=call.request.get("user", filters.LOGIN),
         phone_number=params.get("phone_number", filters.PHONE),
         phone_code=params.get("phone_code", filters.DIGITS),
         list_id=params.get("list_id", filters.DIGITS),
-        fields={name: params.get(name, filter_) for name, filter_ in TEXT_FILTERS.items()},
+        fields={name: text(name, filter_) for name, filter_ in TEXT_FILTERS.items()},
         gender=params.get("gender", filters.UPPER),
         date_of_birth=params.get("date_of_birth", filters.DATE),
         rank=params.get("rank", filters.DIGITS),
@@ -129,7 +136,7 @@ def add_lead(call: Call) -> None:
     user = call.request.get("user", filters.LOGIN)
     reason = "add_lead USER DOES NOT HAVE PERMISSION TO ADD LEADS TO THE SYSTEM"
     standard_checks(call, f"ERROR: {reason}: |{user}|0|", reason, "0")
-    request = read_request(call)
+    request = read_request(call, non_latin=system.use_non_latin(call.conn))
     outcome = lead_intake.add_lead(call.uow, request, allowed_lists=call.allowed_lists)
     report(call.reply, FUNCTION, request, outcome, echo_alt_phones=alt_phone_echo(call))
 

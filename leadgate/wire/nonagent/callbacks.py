@@ -28,8 +28,20 @@ def _allowed_lists(call: Call) -> set[str] | None:
         fail(call, reason, f"ERROR: {reason}: |{request_user(call)}|{call.user.user_group}|", "")
 
 
+# VICIdial's words for each outcome (update_lead's callback lines).
+WORDING = {
+    Outcome.NO_LEAD: "NO MATCHES FOUND IN THE SYSTEM",
+    Outcome.LIST_NOT_ALLOWED: "NOT AN ALLOWED LIST ID",
+    Outcome.BAD_DATETIME: "INVALID CALLBACK DATETIME",
+    Outcome.CAMPAIGN_NOT_VALID: "SCHEDULED CALLBACK NOT ADDED, CAMPAIGN NOT VALID",
+    Outcome.USER_NOT_VALID: "SCHEDULED CALLBACK NOT ADDED, USER NOT VALID",
+    Outcome.UPDATED: "SCHEDULED CALLBACK UPDATED",
+    Outcome.ADDED: "SCHEDULED CALLBACK ADDED",
+}
+
+
 def _lead_problem(call: Call, outcome: Outcome, user: str, lead_id: str, list_id: str) -> None:
-    reason = f"{call.function} {outcome.value}"
+    reason = f"{call.function} {WORDING[outcome]}"
     if outcome is Outcome.NO_LEAD:
         fail(call, reason, f"ERROR: {reason}: |{user}|{lead_id}", lead_id)
     if outcome is Outcome.LIST_NOT_ALLOWED:
@@ -48,10 +60,10 @@ def add_callback(call: Call) -> None:
         comments=call.param("callback_comments", filters.CALLBACK_TEXT),
         callback_status=call.param("callback_status", filters.LOGIN),
     )
-    result = schedule(call.conn, request, _allowed_lists(call), call.now)
+    result = schedule(call.uow, request, _allowed_lists(call))
     lead_id, campaign_id = request.lead_id, request.campaign_id
     _lead_problem(call, result.outcome, user, lead_id, result.list_id)
-    reason = f"add_callback {result.outcome.value}"
+    reason = f"add_callback {WORDING[result.outcome]}"
     if result.outcome is Outcome.BAD_DATETIME:
         data = f"{lead_id}|{request.callback_datetime}"
         fail(call, reason, f"ERROR: {reason} - {data}", data)
@@ -73,7 +85,7 @@ def remove_callback(call: Call) -> None:
     user = _checks(call)
     lead_id = call.param("lead_id", filters.DIGITS)
     campaign_id = call.param("campaign_id", filters.LOGIN)
-    result = unschedule(call.conn, lead_id, campaign_id, _allowed_lists(call))
+    result = unschedule(call.uow, lead_id, campaign_id, _allowed_lists(call))
     if result.outcome is not None:
         _lead_problem(call, result.outcome, user, lead_id, result.list_id)
     reason = "remove_callback SCHEDULED CALLBACK DELETED"

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from leadgate.domain import dnc
-from leadgate.domain.dnc import CheckFailure, PhoneCheck
+from leadgate.domain.dnc import CheckFailure, DncOutcome, DncRequest, PhoneCheck
+from leadgate.storage.unit_of_work import UnitOfWork
 from leadgate.wire import filters
 from leadgate.wire.common import standard_checks
 from leadgate.wire.context import Call
@@ -28,8 +29,9 @@ def _require_fields(call: Call, phone: str, campaign_id: str) -> None:
 
 
 def _change_dnc(
-    call: Call, change: Callable[..., bool], *, denied: str, refused: str, done: str
-) -> None:
+    call: Call, change: Callable[[UnitOfWork, DncRequest], DncOutcome], *, denied: str,
+    refused: str, done: str,
+) -> None:  # fmt: skip
     """add_dnc_phone and delete_dnc_phone: same checks and lines, different change."""
     user = request_user(call)
     reason = f"{call.function} USER DOES NOT HAVE PERMISSION TO {denied}"
@@ -37,9 +39,9 @@ def _change_dnc(
     phone, campaign_id = _phone_and_campaign(call)
     _require_fields(call, phone, campaign_id)
     data = f"{phone}|{campaign_id}"
-    if not change(
-        call.conn, phone, campaign_id, user=user, ip=call.request.client_ip, now=call.now
-    ):
+    request = DncRequest(phone_number=phone, campaign_id=campaign_id, user=user,
+                         ip=call.request.client_ip)  # fmt: skip
+    if change(call.uow, request) not in (DncOutcome.ADDED, DncOutcome.REMOVED):
         reason = f"{call.function} {refused}"
         fail(call, reason, f"ERROR: {reason}: |{user}|{data}", data)
     reason = f"{call.function} {done}"

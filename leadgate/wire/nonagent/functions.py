@@ -13,11 +13,14 @@ from leadgate.wire.nonagent import (
     add_lead,
     call_logs,
     callbacks,
+    campaigns,
     dnc,
+    lists,
     lookups,
     reports,
     telephony_settings,
     update_lead,
+    users,
 )
 from leadgate.wire.telephony import non_agent_telephony
 
@@ -107,6 +110,25 @@ NON_AGENT_FUNCTIONS = FunctionTable(
                      tier=Tier.VICIDIAL),
         FunctionSpec("update_cid_group_entry", telephony_settings.update_cid_group_entry,
                      rules.MODIFY_CAMPAIGNS, tier=Tier.VICIDIAL),
+        # Lists
+        FunctionSpec("add_list", lists.add_list, rules.MODIFY_LISTS, tier=Tier.VICIDIAL),
+        FunctionSpec("update_list", lists.update_list, rules.MODIFY_LISTS, list_restricted=True,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("list_info", lists.list_info, rules.MODIFY_LISTS, list_restricted=True,
+                     tier=Tier.VICIDIAL),
+        # Users
+        FunctionSpec("add_user", users.add_user, rules.MODIFY_USERS, tier=Tier.VICIDIAL),
+        FunctionSpec("update_user", users.update_user, rules.MODIFY_USERS, tier=Tier.VICIDIAL),
+        FunctionSpec("user_details", users.user_details, rules.VIEW_REPORTS, tier=Tier.VICIDIAL),
+        # Campaigns and the hopper
+        FunctionSpec("campaigns_list", campaigns.campaigns_list, rules.VIEW_CAMPAIGN_REPORTS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("hopper_list", campaigns.hopper_list, rules.VIEW_CAMPAIGN_REPORTS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("update_campaign", campaigns.update_campaign, rules.MODIFY_CAMPAIGNS,
+                     tier=Tier.VICIDIAL),
+        FunctionSpec("campaign_status", campaigns.campaign_status, rules.MODIFY_CAMPAIGNS,
+                     designed=True),
         # Telephony only
         *(FunctionSpec(name, non_agent_telephony, tier=Tier.TELEPHONY) for name in _TELEPHONY),
     ],

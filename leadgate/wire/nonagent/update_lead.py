@@ -1,6 +1,7 @@
 """update_lead and batch_update_lead on the Non-Agent API (spec update_lead.md).
 
-This module reads and filters the parameters, runs VICIdial's permission checks and words the
+This module reads and filters the parameters (letters as system_settings.use_non_latin
+says), runs VICIdial's permission checks and words the
 domain's outcome (domain/leads/updates.py) as VICIdial's result lines and vicidial_api_log rows:
 one renderer per outcome type (`update_lines`, `batch_lines`, `rejection_line`).
 """
@@ -11,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NoReturn
 
+from leadgate.domain import system
 from leadgate.domain.leads import updates as lead_updates
 from leadgate.domain.leads.updates import (
     AltPhonesAdded,
@@ -81,9 +83,10 @@ FIELD_PARAMETERS: Mapping[str, tuple[str, Filter]] = {
 }
 
 
-def _fields(call: Call) -> dict[str, str]:
+def _fields(call: Call, non_latin: bool) -> dict[str, str]:
     return {
-        column: call.param(name, filter_) for name, (column, filter_) in FIELD_PARAMETERS.items()
+        column: call.param(name, filters.for_setting(filter_, non_latin))
+        for name, (column, filter_) in FIELD_PARAMETERS.items()
     }
 
 
@@ -337,15 +340,20 @@ def _reject(call: Call, rejected: Rejected) -> NoReturn:
 
 def update_lead_request(call: Call) -> UpdateLeadRequest:
     remove_from_hopper = _alnum_is_y(call, "remove_from_hopper")
+    non_latin = system.use_non_latin(call.conn)
+
+    def text(name: str, filter_: Filter) -> str:
+        return call.param(name, filters.for_setting(filter_, non_latin))
+
     return UpdateLeadRequest(
         api_user=call.user_name,
         lead_id=call.param("lead_id", filters.DIGITS),
         list_id=call.param("list_id", filters.DIGITS),
         phone_number=call.param("phone_number", filters.PHONE),
-        search_method=call.param("search_method", filters.LOGIN),
+        search_method=call.param("search_method", filters.CODE),
         search_location=call.param("search_location", filters.UPPER),
         records=call.param("records", filters.DIGITS),
-        fields=_fields(call),
+        fields=_fields(call, non_latin),
         entry_list_id=call.param("entry_list_id", filters.DIGITS),
         force_entry_list_id=call.param("force_entry_list_id", filters.DIGITS),
         no_update=_flag(call, "no_update"),
@@ -357,16 +365,16 @@ def update_lead_request(call: Call) -> UpdateLeadRequest:
         custom_fields=_alnum_is_y(call, "custom_fields"),
         list_exists_check=_list_exists_check(call),
         archived=_alnum_is_y(call, "archived_lead"),
-        tz_method=call.param("tz_method", filters.LOGIN),
-        multi_alt_phones=call.param("multi_alt_phones", filters.MULTI_ALT_PHONES),
+        tz_method=call.param("tz_method", filters.CODE),
+        multi_alt_phones=text("multi_alt_phones", filters.MULTI_ALT_PHONES),
         callback=CallbackRequest(
             mode=call.param("callback", filters.UPPER),
-            campaign_id=call.param("campaign_id", filters.LOGIN),
+            campaign_id=text("campaign_id", filters.LOGIN),
             datetime=call.param("callback_datetime", filters.CALLBACK_TEXT),
             type=call.param("callback_type", filters.UPPER),
-            user=call.param("callback_user", filters.LOGIN),
-            status=call.param("callback_status", filters.LOGIN),
-            comments=call.param("callback_comments", filters.CALLBACK_TEXT),
+            user=text("callback_user", filters.LOGIN),
+            status=text("callback_status", filters.LOGIN),
+            comments=text("callback_comments", filters.CALLBACK_COMMENTS),
         ),
         hopper=HopperRequest(
             # remove_from_hopper=Y switches add_to_hopper off.
@@ -395,7 +403,7 @@ def batch_update_lead(call: Call) -> None:
         api_user=call.user_name,
         lead_ids=call.param("lead_ids", LEAD_IDS),
         records=call.param("records", filters.DIGITS),
-        fields=_fields(call),
+        fields=_fields(call, system.use_non_latin(call.conn)),
         reset_lead=_flag(call, "reset_lead"),
         list_exists_check=_list_exists_check(call),
         archived=_alnum_is_y(call, "archived_lead"),

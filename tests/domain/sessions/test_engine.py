@@ -307,3 +307,49 @@ def test_answer_and_disposition_queue_the_campaign_call_urls(
         {"url_type": "dispo",
          "url": f"http://crm.example/dispo?lead={lead_id}&st=SALE&tt=214&name=Mary+Ann"},
     ]  # fmt: skip
+
+
+def _write_live(centre: CallCentre, user: str = "1000", **values: Any) -> None:
+    """What an Agent API function wrote (its exact strings are checked by conformance)."""
+    from sqlalchemy import update
+
+    with centre.db.transaction() as conn:
+        conn.execute(update(vicidial_live_agents)
+                     .where(vicidial_live_agents.c.user == user).values(**values))  # fmt: skip
+
+
+def test_in_group_changes_and_screen_only_commands_are_applied(centre: CallCentre) -> None:
+    centre.agent("1000")
+    _write_live(centre, external_ingroups=" SALESQ SUPPORTQ -", manager_ingroup_set="SET",
+                external_park="PARK_CUSTOMER", external_update_fields="1")  # fmt: skip
+    centre.tick(1)
+    live = centre.live()
+    assert live["closer_campaigns"] == " SALESQ SUPPORTQ -"
+    assert (live["manager_ingroup_set"], live["external_park"]) == ("N", "")
+    assert live["external_update_fields"] == "0"
+
+
+def test_a_blind_transfer_takes_the_agent_off_the_call(centre: CallCentre) -> None:
+    lead_id = centre.seed.lead(phone_number="3125551111", list_id=101)
+    centre.agent("1000")
+    centre.phones.script = [_answered(ring=1, talk=600)]
+    centre.api("external_dial", value="3125551111", phone_code="1", search="YES", preview="NO",
+               focus="YES")  # fmt: skip
+    centre.tick(0)
+    centre.tick(1)
+    centre.tick(30)
+    _write_live(centre, external_transferconf="BLIND_TRANSFER---8600051---XFERQ")
+    centre.tick(0)
+    assert centre.rows("vicidial_auto_calls") == []
+    assert centre.rows("vicidial_log", "length_in_sec") == [{"length_in_sec": 30}]
+    assert centre.live()["lead_id"] == lead_id  # the agent dispositions next
+    assert centre.live()["external_transferconf"] == ""
+
+
+def test_a_preview_action_dials_nothing(centre: CallCentre) -> None:
+    centre.agent("1000")
+    _write_live(centre, external_dial="SKIP")
+    centre.tick(0)
+    assert centre.phones.dialled == []
+    assert centre.rows("vicidial_list") == []
+    assert centre.live()["external_dial"] == ""

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import insert, text
 
-from leadgate.storage import callback_admin, dnc_admin
+from leadgate.storage import callbacks, dnc
 from leadgate.storage.database import Database
 from leadgate.storage.leads import search as lookups
 from leadgate.storage.tables import vicidial_callbacks
@@ -62,20 +62,19 @@ def test_custom_tables(db: Database, seed: Seeder) -> None:
         assert lookups.custom_values(conn, 101, lead + 1, ["pet_name"]) is None
 
 
-def test_dnc_admin_round_trip(db: Database, seed: Seeder) -> None:
+def test_dnc_round_trip(db: Database, seed: Seeder) -> None:
     now = datetime(2026, 1, 2, 3, 4, 5)
     with db.transaction() as conn:
-        assert dnc_admin.fit_campaign("LONGCAMPAIGN") == "LONGCAMP"
-        assert not dnc_admin.is_listed(conn, "3125550001", None)
-        dnc_admin.add(conn, "3125550001", None)
-        dnc_admin.add(conn, "3125550001", "TESTCAMP")
-        assert dnc_admin.is_listed(conn, "3125550001", None)
-        assert dnc_admin.is_listed(conn, "3125550001", "TESTCAMP")
-        assert not dnc_admin.is_listed(conn, "3125550001", "OTHER")
-        assert dnc_admin.remove(conn, "3125550001", "TESTCAMP") == 1
-        assert dnc_admin.remove(conn, "3125550001", "TESTCAMP") == 0
-        dnc_admin.log_change(conn, phone="3125550001", log_campaign="-SYSINT-", action="add",
-                             user="6666", now=now)  # fmt: skip
+        assert dnc.fit_campaign("LONGCAMPAIGN") == "LONGCAMP"
+        assert not dnc.listed(conn, ["3125550001"], None)
+        dnc.insert_phones(conn, ["3125550001"], None)
+        dnc.insert_phones(conn, ["3125550001"], "TESTCAMP")
+        assert dnc.listed(conn, ["3125550001", "3125550002"], None) == {"3125550001"}
+        assert dnc.listed(conn, ["3125550001"], "TESTCAMP")
+        assert not dnc.listed(conn, ["3125550001"], "OTHER")
+        assert dnc.delete_phone(conn, "3125550001", "TESTCAMP") == 1
+        assert dnc.delete_phone(conn, "3125550001", "TESTCAMP") == 0
+        dnc.write_log(conn, ["3125550001"], "-SYSINT-", "add", "6666", now)
     log = seed.table_rows("vicidial_dnc_log", "phone_number", "campaign_id", "action",
                           "action_date", order_by="action_date")  # fmt: skip
     assert log == [{"phone_number": "3125550001", "campaign_id": "-SYSINT-", "action": "add",
@@ -92,11 +91,11 @@ def test_archive_and_delete_callbacks(db: Database, seed: Seeder) -> None:
     with db.transaction() as conn:
         conn.execute(insert(vicidial_callbacks), rows)
     with db.transaction() as conn:
-        first = callback_admin.first_callback_id(conn, lead)
-        assert callback_admin.archive_and_delete(conn, lead, "B") == (1, 1)
-        assert callback_admin.archive_and_delete(conn, lead, None) == (1, 1)
-        assert callback_admin.archive_and_delete(conn, lead, None) == (0, 0)
-        assert callback_admin.first_callback_id(conn, lead) is None
+        first = callbacks.first_callback_id(conn, lead)
+        assert callbacks.archive_and_delete(conn, lead, "B") == (1, 1)
+        assert callbacks.archive_and_delete(conn, lead, None) == (1, 1)
+        assert callbacks.archive_and_delete(conn, lead, None) == (0, 0)
+        assert callbacks.first_callback_id(conn, lead) is None
     archived = seed.table_rows("vicidial_callbacks_archive", "callback_id", "campaign_id")
     assert [row["campaign_id"] for row in archived] == ["A", "B"]
     assert archived[0]["callback_id"] == first

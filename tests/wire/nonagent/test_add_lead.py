@@ -531,3 +531,69 @@ def test_extreme_values_still_add_the_lead(
                    **params}, headers=form,
     ).text  # fmt: skip
     assert body.startswith("SUCCESS: add_lead LEAD HAS BEEN ADDED - 3125550040|"), body
+
+
+# -- system_settings.use_non_latin ----------------------------------------------------------
+
+NON_LATIN_FIELDS = {
+    "first_name": "Jürgen", "last_name": "Ōtake-Müller", "city": "São+Paulo", "province": "Zürich",
+    "address1": "Straße 5 #2", "state": "Île",  # state: 2 characters stored
+    "title": "Dré", "middle_initial": "É",
+    "country_code": "DEÜ", "email": "jürgen@bücher.de", "owner": "Équipe+A", "postal_code": "Ø-12",
+    "security_phrase": "grün", "alt_phone": "Ä1", "comments": "é+ü;#\"€", "source_id": "src/é",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("setting", "stored"),
+    [
+        ("0", {"first_name": "Jrgen", "last_name": "take-Mller", "city": "So Paulo",
+               "province": "Zrich", "address1": "Strae 5 2", "state": "le", "title": "Dr",
+               "middle_initial": "", "country_code": "DE", "email": "jrgen@bcher.de",
+               "owner": "quipe A", "postal_code": "-12", "security_phrase": "grn",
+               "alt_phone": "1", "comments": "é ü€", "source_id": "src/é"}),
+        ("1", {"first_name": "Jürgen", "last_name": "Ōtake-Müller", "city": "São Paulo",
+               "province": "Zürich", "address1": "Straße 5 2", "state": "Îl", "title": "Dré",
+               "middle_initial": "É", "country_code": "DEÜ", "email": "jürgen@bücher.de",
+               "owner": "Équipe A", "postal_code": "Ø-12", "security_phrase": "grün",
+               "alt_phone": "Ä1", "comments": "é ü€", "source_id": "src/é"}),
+    ],
+)  # fmt: skip
+def test_use_non_latin_lets_every_letter_through(
+    client: TestClient, ready: Seeder, setting: str, stored: dict[str, str]
+) -> None:
+    ready.execute("UPDATE system_settings SET use_non_latin = :v", v=setting)
+    body = add(client, phone_number="3125550030", list_id="101", **NON_LATIN_FIELDS)
+    lead_id = success_lead_id(body, "3125550030", "101")
+    (row,) = leads(ready, *stored)
+    assert row == {"lead_id": lead_id, **stored}
+
+
+def test_use_non_latin_applies_to_the_campaign_and_callback_fields(
+    client: TestClient, ready: Seeder
+) -> None:
+    ready.campaign("KAMPÄ")
+    ready.execute("UPDATE system_settings SET use_non_latin = '1'")
+    body = add(client, phone_number="3125550031", list_id="101", campaign_id="KAMPÄ",
+               callback="Y", callback_datetime="2035-01-02 03:04:05", callback_status="RÜCK",
+               callback_comments="später+anrufen", duplicate_check="DUPLISTé")  # fmt: skip
+    lead_id = success_lead_id(body, "3125550031", "101")
+    assert body.endswith(
+        f"NOTICE: add_lead SCHEDULED CALLBACK ADDED - {lead_id}|KAMPÄ|2035-01-02 03:04:05|"
+        "ANYONE||RÜCK\n"
+    )
+    (callback,) = ready.table_rows("vicidial_callbacks", "callback_id", "campaign_id", "comments")
+    assert (callback["campaign_id"], callback["comments"]) == ("KAMPÄ", "später+anrufen")
+
+
+def test_use_non_latin_is_read_once_per_few_seconds(
+    client: TestClient, ready: Seeder, db: Database
+) -> None:
+    ready.execute("UPDATE system_settings SET use_non_latin = '1'")
+    add(client, phone_number="3125550032", list_id="101")  # reads (and caches) the setting
+    ready.execute("UPDATE system_settings SET use_non_latin = '0'")
+    body, statements = _statements_of(db, lambda: add(
+        client, phone_number="3125550033", list_id="101", first_name="Jürgen"))  # fmt: skip
+    assert body.startswith("SUCCESS:")
+    assert not any("system_settings" in statement for statement in statements), statements
+    assert leads(ready, "first_name")[-1]["first_name"] == "Jürgen"  # the cached 1 still holds

@@ -621,3 +621,28 @@ def test_renderers_word_typed_outcomes_as_vicidial_lines() -> None:
         "NOTICE: update_lead NOT ADDED TO HOPPER, OUTSIDE OF LOCAL TIME - 3125550000|12|-5.00|0|api"
     )
     assert outside.logged == "3125550000|12|-5.00|0|IL"
+
+
+# -- system_settings.use_non_latin ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("setting", "stored"),
+    [
+        ("0", {"first_name": "Jrgen", "city": "So Paulo", "status": "RCK", "comments": "é ü€"}),
+        ("1", {"first_name": "Jürgen", "city": "São Paulo", "status": "RÜCK",
+               "comments": "é ü€"}),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("function", ["update_lead", "batch_update_lead"])
+def test_use_non_latin_lets_every_letter_through(
+    client: TestClient, world: Seeder, db: Database, function: str, setting: str,
+    stored: dict[str, str],
+) -> None:  # fmt: skip
+    world.execute("UPDATE system_settings SET use_non_latin = :v", v=setting)
+    lead_id = lead(world)
+    ids = {"lead_id": lead_id} if function == "update_lead" else {"lead_ids": lead_id}
+    answer = call(client, function, **ids, first_name="Jürgen", city="São+Paulo",
+                  status="RÜCK", comments="é+ü;€")  # fmt: skip
+    assert answer.startswith("SUCCESS:"), answer
+    assert row(db, lead_id, *stored) == stored

@@ -4,8 +4,8 @@ VICIdial's own tables and columns (extras/MySQL_AST_CREATE_tables.sql): created 
 missing and columns added only where missing, so an existing VICIdial database is left as it is.
 Frozen DDL: this revision never changes, whatever storage/tables.py becomes.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0006
+Revises: 0005
 """
 
 from typing import Any
@@ -13,8 +13,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,387 @@
+"""add_list and update_list: a list's settings, resets, deletion and custom-field copies.
+
+Checks run in VICIdial's order; the first failing one refuses the call and nothing changes.
+Refusals are typed codes with the offending value. Every change writes vicidial_admin_log and
+emits EntityChanged; the list's named lock is held from the existence check to the commit, so
+of concurrent identical add_list calls exactly one adds the list. custom_fields_copy copies
+the field definitions and custom-table columns directly in the database (VICIdial calls its
+own web server for it; DEVIATIONS.md D6).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from urllib.parse import unquote_plus
+
+from leadgate.domain.actor import Actor
+from leadgate.domain.events import EntityChanged
+from leadgate.storage import admin_log
+from leadgate.storage import campaigns as campaign_store
+from leadgate.storage import lists as store
+from leadgate.storage.unit_of_work import UnitOfWork
+
+BLANK = "--BLANK--"
+TZ_METHODS = ("COUNTRY_AND_AREA_CODE", "POSTAL_CODE", "NANPA_PREFIX", "OWNER_TIME_ZONE_CODE")
+COPY_METHODS = ("APPEND", "UPDATE", "REPLACE")
+XFERCONF_COLUMNS = ("xferconf_a_number", "xferconf_b_number", "xferconf_c_number",
+                    "xferconf_d_number", "xferconf_e_number")  # fmt: skip
+WEBFORM_COLUMNS = ("web_form_address", "web_form_address_two", "web_form_address_three")
+
+
+class ListProblem(Enum):
+    CAMPAIGN_NOT_FOUND = "campaign not found"
+    LIST_EXISTS = "list exists"
+    LIST_NOT_FOUND = "list not found"
+    SCRIPT = "script not found"
+    IN_GROUP = "in-group not found"
+    RESET_TIME = "reset time"
+    COPY_SOURCE_MISSING = "copy source missing"
+    COPY_SOURCE_EMPTY = "copy source has no fields"
+    COPY_DENIED = "no custom field permission"
+    TZ_METHOD = "time zone method"
+    CALL_TIME = "call time not found"
+    XFERCONF = "transfer conf"  # `index` 0-4
+    LIST_NAME = "list name"
+    ACTIVE = "active"
+    OUTBOUND_CID = "outbound cid"
+    AM_MESSAGE = "answering machine message"
+
+
+@dataclass(frozen=True)
+class ListSettings:
+    """add_list / update_list parameters after VICIdial's filters ("" = not given)."""
+
+    list_id: str
+    list_name: str = ""
+    campaign_id: str = ""
+    active: str = ""
+    outbound_cid: str = ""
+    script: str = ""
+    am_message: str = ""
+    drop_inbound_group: str = ""
+    web_forms: tuple[str, str, str] = ("", "", "")
+    reset_time: str = ""
+    tz_method: str = ""
+    local_call_time: str = ""
+    expiration_date: str = ""
+    xferconf: tuple[str, str, str, str, str] = ("", "", "", "", "")
+    list_description: str = ""
+    custom_fields_copy: str = ""
+    custom_copy_method: str = ""
+
+
+@dataclass(frozen=True)
+class CustomFieldsCopy:
+    source: str
+    method: str
+    problem: ListProblem | None = None
+    count: int = 0  # the source's field count (or list count) VICIdial prints on a refusal
+    copied: int = 0
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    problem: ListProblem | None = None
+    value: str = ""
+    index: int = 0
+    copy: CustomFieldsCopy | None = None
+
+
+class _Refused(Exception):
+    def __init__(self, problem: ListProblem, value: str, index: int = 0) -> None:
+        super().__init__(problem.value)
+        self.problem, self.value, self.index = problem, value, index
+
+
+def _web_form(value: str) -> str:
+    """VICIdial decodes a URL-encoded address (%3A%2F%2F) and turns its spaces into +."""
+    if "%3A%2F%2F" in value:
+        value = unquote_plus(value).replace(" ", "+")
+    return "" if value == BLANK else value
+
+
+def _copy_check(
+    uow: UnitOfWork, s: ListSettings, may_modify_fields: bool
+) -> CustomFieldsCopy | None:
+    if not 1 < len(s.custom_fields_copy) < 15:
+        return None
+    method = s.custom_copy_method if s.custom_copy_method in COPY_METHODS else "APPEND"
+    source = int(s.custom_fields_copy)
+    if store.find_list(uow.conn, source) is None:
+        return CustomFieldsCopy(s.custom_fields_copy, method, ListProblem.COPY_SOURCE_MISSING)
+    fields = store.field_count(uow.conn, source)
+    if fields < 1:
+        return CustomFieldsCopy(s.custom_fields_copy, method, ListProblem.COPY_SOURCE_EMPTY)
+    if not may_modify_fields:
+        return CustomFieldsCopy(s.custom_fields_copy, method, ListProblem.COPY_DENIED)
+    return CustomFieldsCopy(s.custom_fields_copy, method, count=fields)
+
+
+def _copy(uow: UnitOfWork, list_id: int, check: CustomFieldsCopy) -> CustomFieldsCopy:
+    copied = store.copy_fields(uow.conn, int(check.source), list_id, check.method)
+    return CustomFieldsCopy(check.source, check.method, count=check.count, copied=copied)
+
+
+def _xferconf(s: ListSettings, *, blank_allowed: bool) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for index, (value, column) in enumerate(zip(s.xferconf, XFERCONF_COLUMNS, strict=True)):
+        if not value:
+            continue
+        if blank_allowed and value == BLANK:
+            values[column] = ""
+        elif len(value) > 50:
+            raise _Refused(ListProblem.XFERCONF, value, index)
+        else:
+            values[column] = value
+    return values
+
+
+def add_list(
+    uow: UnitOfWork, s: ListSettings, actor: Actor, allowed: frozenset[str] | None, *,
+    may_modify_fields: bool,
+) -> AddOutcome:  # fmt: skip
+    """add_list: the campaign must exist (and be allowed), the list must not."""
+    conn = uow.conn
+    if not campaign_store.campaign_visible(conn, s.campaign_id, allowed):
+        return AddOutcome(ListProblem.CAMPAIGN_NOT_FOUND, s.campaign_id)
+    list_id = int(s.list_id)
+    uow.lock([f"list:{list_id}"])
+    if store.find_list(conn, list_id) is not None:
+        return AddOutcome(ListProblem.LIST_EXISTS, s.list_id)
+    try:
+        if s.script and not store.script_exists(conn, s.script):
+            raise _Refused(ListProblem.SCRIPT, s.script)
+        if s.drop_inbound_group and not store.inbound_group_exists(conn, s.drop_inbound_group):
+            raise _Refused(ListProblem.IN_GROUP, s.drop_inbound_group)
+        if 0 < len(s.reset_time) < 4:
+            raise _Refused(ListProblem.RESET_TIME, s.reset_time)
+        copy = _copy_check(uow, s, may_modify_fields)
+        if copy is not None and copy.problem is not None:
+            return AddOutcome(copy.problem, s.custom_fields_copy, copy=copy)
+        row: dict[str, object] = {
+            "list_id": list_id, "list_name": s.list_name, "campaign_id": s.campaign_id,
+            "active": s.active or "N", "campaign_cid_override": s.outbound_cid,
+            "agent_script_override": s.script, "am_message_exten_override": s.am_message,
+            "drop_inbound_group_override": s.drop_inbound_group, "reset_time": s.reset_time,
+            "expiration_date": s.expiration_date if len(s.expiration_date) >= 10 else "2099-12-31",
+        }  # fmt: skip
+        for value, column in zip(s.web_forms, WEBFORM_COLUMNS, strict=True):
+            if value:
+                row[column] = _web_form(value)
+        if s.list_description:
+            row["list_description"] = "" if s.list_description == BLANK else s.list_description
+        if s.tz_method:
+            if s.tz_method not in TZ_METHODS:
+                raise _Refused(ListProblem.TZ_METHOD, s.tz_method)
+            row["time_zone_setting"] = s.tz_method
+        if s.local_call_time and s.local_call_time != "campaign":
+            if not store.call_time_exists(conn, s.local_call_time):
+                raise _Refused(ListProblem.CALL_TIME, s.local_call_time)
+            row["local_call_time"] = s.local_call_time
+        row.update(_xferconf(s, blank_allowed=False))
+    except _Refused as refused:
+        return AddOutcome(refused.problem, refused.value, refused.index)
+    row["expiration_date"] = _as_date(str(row["expiration_date"]))
+    row["list_changedate"] = uow.now
+    store.insert_list(conn, row)
+    if copy is not None:
+        copy = _copy(uow, list_id, copy)
+    notes = f"list: {list_id}|{s.campaign_id}|{s.custom_fields_copy}|" + (
+        "NONE" if copy is None else f"{copy.copied} fields copied"
+    )
+    admin_log.write(
+        conn, now=uow.now, user=actor.user, ip=actor.ip[:15], section="LISTS",
+        event_type="ADD", record_id=str(list_id), event_code="ADMIN API ADD LIST",
+        event_sql=", ".join(sorted(row)), event_notes=notes,
+    )  # fmt: skip
+    uow.emit(EntityChanged("list", str(list_id), "added", actor.user))
+    return AddOutcome(copy=copy)
+
+
+def _as_date(text: str) -> object:
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        # MySQL stores an invalid date as the zero date; 2099-12-31 keeps the list usable.
+        return date(2099, 12, 31)
+
+
+# -- update_list ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ListActions:
+    reset_list: bool = False
+    delete_list: bool = False
+    delete_leads: bool = False
+    may_delete_lists: bool = False
+    may_delete_leads: bool = False
+    may_modify_fields: bool = False
+
+
+@dataclass(frozen=True)
+class ResetResult:
+    done: bool
+    leads: int = 0
+    resets_today: int = 0
+    daily_limit: int = 0
+
+
+@dataclass(frozen=True)
+class UpdateOutcome:
+    found: bool = True
+    problem: ListProblem | None = None
+    value: str = ""
+    index: int = 0
+    updated: bool = False
+    reset: ResetResult | None = None
+    list_deleted: int | None = None  # rows; None = not asked
+    list_delete_denied: bool = False
+    leads_deleted: int | None = None
+    leads_delete_denied: bool = False
+    copy: CustomFieldsCopy | None = None
+
+
+def update_list(
+    uow: UnitOfWork, s: ListSettings, actions: ListActions, actor: Actor,
+    allowed: frozenset[str] | None,
+) -> UpdateOutcome:  # fmt: skip
+    conn = uow.conn
+    list_id = int(s.list_id)
+    uow.lock([f"list:{list_id}"])
+    if (
+        store.visible_list(conn, list_id, allowed) is None
+        and not 0 < len(s.custom_fields_copy) < 15
+    ):
+        return UpdateOutcome(found=False)
+    try:
+        changes = _update_changes(uow, s)
+    except _Refused as refused:
+        return UpdateOutcome(problem=refused.problem, value=refused.value, index=refused.index)
+    if changes:
+        if "campaign_id" in changes:
+            old = store.list_campaign(conn, list_id)
+            if old is not None and old != changes["campaign_id"]:
+                store.delete_hopper_entries(conn, list_id, old)
+        store.update_list(conn, list_id, {**changes, "list_changedate": uow.now})
+        admin_log.write(
+            conn, now=uow.now, user=actor.user, ip=actor.ip[:15], section="LISTS",
+            event_type="MODIFY", record_id=str(list_id), event_code="ADMIN API UPDATE LIST",
+            event_sql=", ".join(changes), event_notes=f"list: {list_id}",
+        )  # fmt: skip
+        uow.emit(EntityChanged("list", str(list_id), "updated", actor.user))
+    reset = _reset(uow, list_id, actor) if actions.reset_list else None
+    list_deleted: int | None = None
+    if actions.delete_list and actions.may_delete_lists:
+        list_deleted = store.delete_list(conn, list_id)
+        _log(uow, actor, list_id, "DELETE", "ADMIN API DELETE LIST", "delete vicidial_lists")
+        uow.emit(EntityChanged("list", str(list_id), "deleted", actor.user))
+    leads_deleted: int | None = None
+    if actions.delete_leads and actions.may_delete_leads:
+        leads_deleted = store.delete_leads(conn, list_id)
+        _log(uow, actor, list_id, "DELETE", "ADMIN API DELETE LEADS", "delete vicidial_list")
+    copy = _copy_check(uow, s, actions.may_modify_fields)
+    if copy is not None and copy.problem is None:
+        copy = _copy(uow, list_id, copy)
+    return UpdateOutcome(
+        updated=bool(changes), reset=reset, list_deleted=list_deleted,
+        list_delete_denied=actions.delete_list and not actions.may_delete_lists,
+        leads_deleted=leads_deleted,
+        leads_delete_denied=actions.delete_leads and not actions.may_delete_leads, copy=copy,
+    )  # fmt: skip
+
+
+def _log(uow: UnitOfWork, actor: Actor, list_id: int, verb: str, code: str, sql: str,
+         notes: str = "") -> None:  # fmt: skip
+    admin_log.write(
+        uow.conn, now=uow.now, user=actor.user, ip=actor.ip[:15], section="LISTS",
+        event_type=verb, record_id=str(list_id), event_code=code,
+        event_sql=f"{sql} list_id={list_id}", event_notes=notes or f"list: {list_id}",
+    )  # fmt: skip
+
+
+def _reset(uow: UnitOfWork, list_id: int, actor: Actor) -> ResetResult:
+    limit, today = store.reset_facts(uow.conn, list_id)
+    if limit > today or limit < 0:
+        leads = store.reset_leads(uow.conn, list_id, uow.now)
+        _log(uow, actor, list_id, "RESET", "ADMIN API RESET LIST", "reset vicidial_list",
+             f"{leads} leads reset, list resets today: {today + 1}")  # fmt: skip
+        uow.emit(EntityChanged("list", str(list_id), "reset", actor.user))
+        return ResetResult(True, leads, today + 1, limit)
+    _log(uow, actor, list_id, "RESET", "ADMIN API RESET LIST FAILED", "",
+         f"daily list resets limit reached: {today} / {limit}")  # fmt: skip
+    return ResetResult(False, 0, today, limit)
+
+
+def _update_changes(uow: UnitOfWork, s: ListSettings) -> dict[str, object]:
+    conn = uow.conn
+    changes: dict[str, object] = {}
+    if s.campaign_id:
+        if not campaign_store.campaign_visible(conn, s.campaign_id, None):
+            raise _Refused(ListProblem.CAMPAIGN_NOT_FOUND, s.campaign_id)
+        changes["campaign_id"] = s.campaign_id
+    if s.script:
+        if s.script == BLANK:
+            changes["agent_script_override"] = ""
+        elif not store.script_exists(conn, s.script):
+            raise _Refused(ListProblem.SCRIPT, s.script)
+        else:
+            changes["agent_script_override"] = s.script
+    if s.drop_inbound_group:
+        if s.drop_inbound_group == BLANK:
+            changes["drop_inbound_group_override"] = ""
+        elif not store.inbound_group_exists(conn, s.drop_inbound_group):
+            raise _Refused(ListProblem.IN_GROUP, s.drop_inbound_group)
+        else:
+            changes["drop_inbound_group_override"] = s.drop_inbound_group
+    if s.list_name:
+        if not 6 <= len(s.list_name) <= 30:
+            raise _Refused(ListProblem.LIST_NAME, s.list_name)
+        changes["list_name"] = s.list_name
+    if s.active:
+        if s.active not in ("Y", "N"):
+            raise _Refused(ListProblem.ACTIVE, s.active)
+        changes["active"] = s.active
+    if s.outbound_cid:
+        if not 6 <= len(s.outbound_cid) <= 18:
+            raise _Refused(ListProblem.OUTBOUND_CID, s.outbound_cid)
+        changes["campaign_cid_override"] = s.outbound_cid
+    if s.am_message:
+        if s.am_message == BLANK:
+            changes["am_message_exten_override"] = ""
+        elif len(s.am_message) > 100:
+            raise _Refused(ListProblem.AM_MESSAGE, s.am_message)
+        else:
+            changes["am_message_exten_override"] = s.am_message
+    if s.reset_time:
+        if s.reset_time == BLANK:
+            changes["reset_time"] = ""
+        elif len(s.reset_time) < 4:
+            raise _Refused(ListProblem.RESET_TIME, s.reset_time)
+        else:
+            changes["reset_time"] = s.reset_time
+    if len(s.expiration_date) > 9:
+        if s.expiration_date != BLANK:
+            # VICIdial writes a given date into the variable of reset_time's change, which
+            # is then lost (the date is set either way).
+            changes.pop("reset_time", None)
+        changes["expiration_date"] = _as_date(
+            "2099-12-31" if s.expiration_date == BLANK else s.expiration_date
+        )
+    for value, column in zip(s.web_forms, WEBFORM_COLUMNS, strict=True):
+        if value:
+            changes[column] = _web_form(value)
+    if s.list_description:
+        changes["list_description"] = "" if s.list_description == BLANK else s.list_description
+    if s.tz_method:
+        if s.tz_method not in TZ_METHODS:
+            raise _Refused(ListProblem.TZ_METHOD, s.tz_method)
+        changes["time_zone_setting"] = s.tz_method
+    if s.local_call_time:
+        if s.local_call_time != "campaign" and not store.call_time_exists(conn, s.local_call_time):
+            raise _Refused(ListProblem.CALL_TIME, s.local_call_time)
+        changes["local_call_time"] = s.local_call_time
+    changes.update(_xferconf(s, blank_allowed=True))
+    return changes

@@ -1,0 +1,225 @@
+"""API users and user groups: one set of operations for every caller.
+
+Users are created with argon2 password hashes; a user name or password the API's character
+filter would change can never log in, so such values are refused. User groups say which
+campaigns (and so which lists) a user may see. Refusals are `Refused` codes; every change
+writes vicidial_admin_log (never the password) and emits EntityChanged. Adds and deletes hold
+the entity's named lock, so of concurrent identical calls exactly one succeeds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+from leadgate.domain.actor import Actor
+from leadgate.domain.events import EntityChanged
+from leadgate.domain.passwords import hash_password
+from leadgate.domain.refusals import Problem, Refused
+from leadgate.storage import admin_log
+from leadgate.storage import users as store
+from leadgate.storage.unit_of_work import UnitOfWork
+
+# The API keeps only these characters of `user` and `pass` (wire/filters.LOGIN): anything
+# else is deleted before the password check, so a name or password with it never matches.
+USER_NAME = re.compile(r"[-_0-9a-zA-Z]{2,20}")
+PASSWORD = re.compile(r"[-_0-9a-zA-Z]{8,100}")
+GROUP_ID = re.compile(r"[-_0-9a-zA-Z]{1,20}")
+CAMPAIGN = re.compile(r"[-_0-9a-zA-Z]{2,8}")
+ALL_CAMPAIGNS = "-ALL-CAMPAIGNS-"
+ADMIN_GROUP = "ADMIN"
+
+# The permission columns an API administrator gets (VICIdial level 9 "admin").
+ADMIN_PERMISSIONS = {
+    "user_level": 9,
+    "user_group": ADMIN_GROUP,
+    "active": "Y",
+    "vdc_agent_api_access": "1",
+    "modify_leads": "1",
+    "view_reports": "1",
+    "modify_lists": "1",
+    "delete_lists": "1",
+    "modify_users": "1",
+    "delete_users": "1",
+    "modify_campaigns": "1",
+    "delete_from_dnc": "1",
+    "custom_fields_modify": "1",
+    "api_allowed_functions": " ALL_FUNCTIONS ",
+    "api_list_restrict": "0",
+}
+
+
+def admin_profile(user: str, password: str, full_name: str) -> dict[str, Any]:
+    return {"user": user, "password": password, "full_name": full_name, **ADMIN_PERMISSIONS}
+
+
+def check_user_name(user: str) -> str:
+    if not USER_NAME.fullmatch(user):
+        raise Refused(Problem.BAD_VALUE, entity="user", field="user", value=user)
+    return user
+
+
+def check_password(password: str) -> str:
+    if not PASSWORD.fullmatch(password):
+        # Never echo a password, not even a refused one.
+        raise Refused(Problem.BAD_VALUE, entity="user", field="password")
+    return password
+
+
+# -- users -------------------------------------------------------------------------------------
+
+
+def find_user(conn: Connection, user: str) -> dict[str, Any] | None:
+    return store.find_user(conn, user)
+
+
+def get_user(conn: Connection, user: str) -> dict[str, Any]:
+    row = store.find_user(conn, user)
+    if row is None:
+        raise Refused(Problem.NOT_FOUND, entity="user", key=user)
+    return row
+
+
+def all_users(conn: Connection) -> list[dict[str, Any]]:
+    return store.list_users(conn)
+
+
+def _lock_user(uow: UnitOfWork, user: str) -> None:
+    # Lower-cased: MariaDB compares user names case-insensitively.
+    uow.lock([f"user:{user.lower()}"])
+
+
+def add_user(uow: UnitOfWork, profile: Mapping[str, Any], actor: Actor) -> None:
+    values = dict(profile)
+    user = check_user_name(str(values["user"]))
+    password = check_password(str(values.pop("password")))
+    _lock_user(uow, user)
+    if store.find_user(uow.conn, user) is not None:
+        raise Refused(Problem.EXISTS, entity="user", key=user)
+    values.update({"pass": "", "pass_hash": hash_password(password)})
+    store.insert_user(uow.conn, values)
+    _changed(uow, "user", user, "added", "ADD", actor, values)
+
+
+def update_user(uow: UnitOfWork, user: str, changes: Mapping[str, Any], actor: Actor) -> None:
+    values = dict(changes)
+    if "password" in values:
+        password = check_password(str(values.pop("password")))
+        # Clearing the plain column makes an imported VICIdial account hash-only from now on.
+        values.update({"pass": "", "pass_hash": hash_password(password), "failed_login_count": 0})
+    if not values:
+        raise Refused(Problem.NOTHING_TO_CHANGE, entity="user", key=user)
+    if store.update_user(uow.conn, user, values) == 0:
+        raise Refused(Problem.NOT_FOUND, entity="user", key=user)
+    _changed(uow, "user", user, "updated", "MODIFY", actor, values)
+
+
+def delete_user(uow: UnitOfWork, user: str, actor: Actor) -> None:
+    _lock_user(uow, user)
+    if store.delete_user(uow.conn, user) != 1:
+        raise Refused(Problem.NOT_FOUND, entity="user", key=user)
+    _changed(uow, "user", user, "deleted", "DELETE", actor, {})
+
+
+# -- user groups -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GroupChange:
+    user_group: str
+    group_name: str | None = None
+    # Campaign ids, or [ALL_CAMPAIGNS]; None = unchanged.
+    allowed_campaigns: list[str] | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+def allowed_campaigns_text(campaigns: list[str]) -> str:
+    """VICIdial's form: ` C1 C2 -` (space-delimited, `-` ended); -ALL-CAMPAIGNS- for all."""
+    for campaign in campaigns:
+        if campaign != ALL_CAMPAIGNS and not CAMPAIGN.fullmatch(campaign):
+            raise Refused(Problem.BAD_VALUE, entity="user_group", field="allowed_campaigns",
+                          value=campaign)  # fmt: skip
+    return f" {' '.join(campaigns)} -" if campaigns else " -"
+
+
+def find_group(conn: Connection, user_group: str) -> dict[str, Any] | None:
+    return store.find_user_group(conn, user_group)
+
+
+def get_group(conn: Connection, user_group: str) -> dict[str, Any]:
+    row = store.find_user_group(conn, user_group)
+    if row is None:
+        raise Refused(Problem.NOT_FOUND, entity="user_group", key=user_group)
+    return row
+
+
+def all_groups(conn: Connection) -> list[dict[str, Any]]:
+    return store.list_user_groups(conn)
+
+
+def group_members(conn: Connection, user_group: str) -> int:
+    return store.count_group_users(conn, user_group)
+
+
+def _group_values(change: GroupChange) -> dict[str, Any]:
+    values: dict[str, Any] = dict(change.extra)
+    if change.group_name is not None:
+        name = change.group_name.strip()
+        if not 1 <= len(name) <= 40:
+            raise Refused(Problem.BAD_VALUE, entity="user_group", field="group_name", value=name)
+        values["group_name"] = name
+    if change.allowed_campaigns is not None:
+        values["allowed_campaigns"] = allowed_campaigns_text(change.allowed_campaigns)
+    return values
+
+
+def add_group(uow: UnitOfWork, change: GroupChange, actor: Actor) -> None:
+    group = change.user_group
+    if not GROUP_ID.fullmatch(group):
+        raise Refused(Problem.BAD_VALUE, entity="user_group", field="user_group", value=group)
+    values = {"group_name": group, "allowed_campaigns": f" {ALL_CAMPAIGNS} -",
+              **_group_values(change)}  # fmt: skip
+    uow.lock([f"user_group:{group.lower()}"])
+    if store.find_user_group(uow.conn, group) is not None:
+        raise Refused(Problem.EXISTS, entity="user_group", key=group)
+    store.insert_user_group(uow.conn, {"user_group": group, **values})
+    _changed(uow, "user_group", group, "added", "ADD", actor, values)
+
+
+def update_group(uow: UnitOfWork, change: GroupChange, actor: Actor) -> None:
+    values = _group_values(change)
+    if not values:
+        raise Refused(Problem.NOTHING_TO_CHANGE, entity="user_group", key=change.user_group)
+    if store.update_user_group(uow.conn, change.user_group, values) == 0:
+        raise Refused(Problem.NOT_FOUND, entity="user_group", key=change.user_group)
+    _changed(uow, "user_group", change.user_group, "updated", "MODIFY", actor, values)
+
+
+def ensure_admin_group(uow: UnitOfWork, actor: Actor) -> bool:
+    """The group the first administrator belongs to, allowed every campaign; True if added."""
+    uow.lock([f"user_group:{ADMIN_GROUP.lower()}"])
+    if store.find_user_group(uow.conn, ADMIN_GROUP) is not None:
+        return False
+    values = {"group_name": "leadgate administrators",
+              "allowed_campaigns": f" {ALL_CAMPAIGNS} -"}  # fmt: skip
+    store.insert_user_group(uow.conn, {"user_group": ADMIN_GROUP, **values})
+    _changed(uow, "user_group", ADMIN_GROUP, "added", "ADD", actor, values)
+    return True
+
+
+def _changed(
+    uow: UnitOfWork, entity: str, key: str, action: str, verb: str, actor: Actor,
+    values: Mapping[str, Any],
+) -> None:  # fmt: skip
+    # Column names only: the values may hold a password hash.
+    admin_log.write(
+        uow.conn, now=uow.now, user=actor.user, ip=actor.ip[:15],
+        section="USERS" if entity == "user" else "USERGROUPS", event_type=verb,
+        record_id=key, event_code=f"ADMIN {verb} {'USER' if entity == 'user' else 'USER GROUP'}",
+        event_sql=", ".join(sorted(values)),
+    )  # fmt: skip
+    uow.emit(EntityChanged(entity, key, action, actor.user))
