@@ -947,6 +947,57 @@ vicidial_inbound_groups = Table(
     Column("next_agent_call", String(40), server_default="longest_wait_time"),
     Column("call_time_id", String(20), server_default="24hours"),
     Column("user_group", String(20), server_default="---ALL---"),
+    Column("start_call_url", Text),
+    Column("dispo_call_url", Text),
+    Column("custom_one", String(100), server_default=""),
+    Column("custom_two", String(100), server_default=""),
+    Column("custom_three", String(100), server_default=""),
+    Column("custom_four", String(100), server_default=""),
+    Column("custom_five", String(100), server_default=""),
+)
+
+
+# The DID a call came in on (read by call URLs: did_id, did_extension, did_pattern, …).
+vicidial_did_log = Table(
+    "vicidial_did_log",
+    metadata,
+    Column("uniqueid", String(50), nullable=False, server_default=""),
+    Column("channel", String(100), nullable=False, server_default=""),
+    Column("server_ip", String(15), nullable=False, server_default=""),
+    Column("caller_id_number", String(18)),
+    Column("caller_id_name", String(20)),
+    Column("extension", String(50)),
+    Column("call_date", DateTime),
+    Column("did_id", String(9), server_default=""),
+    Column("did_route", String(9), server_default=""),
+)
+
+
+vicidial_inbound_dids = Table(
+    "vicidial_inbound_dids",
+    metadata,
+    Column("did_id", Integer, primary_key=True, autoincrement=True),
+    Column("did_pattern", String(50), nullable=False),
+    Column("did_description", String(50)),
+    Column("did_active", String(1), server_default="Y"),
+    Column("did_route", String(20), server_default="EXTEN"),
+    Column("custom_one", String(100), server_default=""),
+    Column("custom_two", String(100), server_default=""),
+    Column("custom_three", String(100), server_default=""),
+    Column("custom_four", String(100), server_default=""),
+    Column("custom_five", String(100), server_default=""),
+    sqlite_autoincrement=True,
+)
+
+
+vicidial_settings_containers = Table(
+    "vicidial_settings_containers",
+    metadata,
+    Column("container_id", String(40), primary_key=True),
+    Column("container_notes", String(255), server_default=""),
+    Column("container_type", String(40), server_default="OTHER"),
+    Column("user_group", String(20), server_default="---ALL---"),
+    Column("container_entry", Text),
 )
 
 
