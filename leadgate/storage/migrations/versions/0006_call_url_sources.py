@@ -2,15 +2,15 @@
 and settings containers (DISPO_FILTER). Each table or column only when missing (an existing
 VICIdial database has them all; a database made by a newer 0001 too).
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0006
+Revises: 0005
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
