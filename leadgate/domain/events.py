@@ -95,6 +95,8 @@ class CallAnswered:
     user: str
     campaign_id: str
     uniqueid: str = ""
+    # The in-group an inbound call came through, "" for none; None: read from the live call.
+    ingroup: str | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,9 @@ class CallDispositioned:
     uniqueid: str = ""
     talk_seconds: int = 0
     callback_datetime: str = ""
+    ingroup: str = ""  # the in-group an inbound call came through, "" for none
+    call_notes: str = ""
+    custom_fields: bool = False  # the lead's custom fields go with the URL
 
 
 @dataclass(frozen=True)

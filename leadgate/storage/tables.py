@@ -952,6 +952,55 @@ vicidial_inbound_groups = Table(
     Column("dispo_call_url", Text),
     Column("add_lead_url", Text),
     Column("na_call_url", Text),
+    Column("custom_one", String(100), server_default=""),
+    Column("custom_two", String(100), server_default=""),
+    Column("custom_three", String(100), server_default=""),
+    Column("custom_four", String(100), server_default=""),
+    Column("custom_five", String(100), server_default=""),
+)
+
+
+# The DID a call came in on (read by call URLs: did_id, did_extension, did_pattern, …).
+vicidial_did_log = Table(
+    "vicidial_did_log",
+    metadata,
+    Column("uniqueid", String(50), nullable=False, server_default=""),
+    Column("channel", String(100), nullable=False, server_default=""),
+    Column("server_ip", String(15), nullable=False, server_default=""),
+    Column("caller_id_number", String(18)),
+    Column("caller_id_name", String(20)),
+    Column("extension", String(50)),
+    Column("call_date", DateTime),
+    Column("did_id", String(9), server_default=""),
+    Column("did_route", String(9), server_default=""),
+)
+
+
+vicidial_inbound_dids = Table(
+    "vicidial_inbound_dids",
+    metadata,
+    Column("did_id", Integer, primary_key=True, autoincrement=True),
+    Column("did_pattern", String(50), nullable=False),
+    Column("did_description", String(50)),
+    Column("did_active", String(1), server_default="Y"),
+    Column("did_route", String(20), server_default="EXTEN"),
+    Column("custom_one", String(100), server_default=""),
+    Column("custom_two", String(100), server_default=""),
+    Column("custom_three", String(100), server_default=""),
+    Column("custom_four", String(100), server_default=""),
+    Column("custom_five", String(100), server_default=""),
+    sqlite_autoincrement=True,
+)
+
+
+vicidial_settings_containers = Table(
+    "vicidial_settings_containers",
+    metadata,
+    Column("container_id", String(40), primary_key=True),
+    Column("container_notes", String(255), server_default=""),
+    Column("container_type", String(40), server_default="OTHER"),
+    Column("user_group", String(20), server_default="---ALL---"),
+    Column("container_entry", Text),
 )
 
 
@@ -1235,19 +1284,6 @@ leadgate_webhook_endpoints = Table(
 )
 
 
-vicidial_did_log = Table(
-    "vicidial_did_log",
-    metadata,
-    Column("uniqueid", String(20), nullable=False),
-    Column("channel", String(100), nullable=False),
-    Column("server_ip", String(15), nullable=False),
-    Column("caller_id_number", String(18)),
-    Column("caller_id_name", String(20)),
-    Column("extension", String(100)),
-    Column("call_date", DateTime),
-    Column("did_id", String(9), server_default=""),
-    Column("did_route", String(20), server_default=""),
-)
 Index("ix_vicidial_did_log_uniqueid", vicidial_did_log.c.uniqueid)
 Index("ix_vicidial_did_log_caller_id_number", vicidial_did_log.c.caller_id_number)
 Index("ix_vicidial_did_log_extension", vicidial_did_log.c.extension)
@@ -1270,22 +1306,6 @@ vicidial_log_extended = Table(
 Index("ix_vicidial_log_extended_call_date", vicidial_log_extended.c.call_date)
 Index("vle_lead_id", vicidial_log_extended.c.lead_id)
 Index("vlecc", vicidial_log_extended.c.caller_code)
-
-vicidial_inbound_dids = Table(
-    "vicidial_inbound_dids",
-    metadata,
-    Column("did_id", Integer, primary_key=True, autoincrement=True),
-    Column("did_pattern", String(50), nullable=False, unique=True),
-    Column("did_description", String(50)),
-    Column("did_active", String(1), server_default="Y"),
-    Column("did_route", String(20), server_default="EXTEN"),
-    Column("extension", String(50), server_default="9998811112"),
-    Column("group_id", String(20)),
-    Column("menu_id", String(50), server_default=""),
-    Column("user_group", String(20), server_default="---ALL---"),
-    sqlite_autoincrement=True,
-)
-Index("ix_vicidial_inbound_dids_group_id", vicidial_inbound_dids.c.group_id)
 
 
 # -- agent sessions and the commands the Agent API queues for the phone system ---------------
@@ -1399,15 +1419,6 @@ vicidial_call_menu = Table(
     Column("user_group", String(20), server_default="---ALL---"),
 )
 
-vicidial_settings_containers = Table(
-    "vicidial_settings_containers",
-    metadata,
-    Column("container_id", String(40), primary_key=True),
-    Column("container_notes", String(255), server_default=""),
-    Column("container_type", String(40), server_default="OTHER"),
-    Column("user_group", String(20), server_default="---ALL---"),
-    Column("container_entry", Text),
-)
 
 vicidial_campaign_cid_areacodes = Table(
     "vicidial_campaign_cid_areacodes",

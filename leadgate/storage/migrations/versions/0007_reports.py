@@ -4,8 +4,8 @@ VICIdial's own tables and columns (extras/MySQL_AST_CREATE_tables.sql): created 
 missing and columns added only where missing, so an existing VICIdial database is left as it is.
 Frozen DDL: this revision never changes, whatever storage/tables.py becomes.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 """
 
 from typing import Any
@@ -13,8 +13,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
@@ -110,22 +110,6 @@ def upgrade() -> None:
     index("ix_vicidial_user_log_event_date", "vicidial_user_log", ["event_date"])
     index("ix_vicidial_user_log_user", "vicidial_user_log", ["user"])
     table(
-        "vicidial_did_log",
-        sa.Column("uniqueid", sa.String(length=20), nullable=False),
-        sa.Column("channel", sa.String(length=100), nullable=False),
-        sa.Column("server_ip", sa.String(length=15), nullable=False),
-        sa.Column("caller_id_number", sa.String(length=18), nullable=True),
-        sa.Column("caller_id_name", sa.String(length=20), nullable=True),
-        sa.Column("extension", sa.String(length=100), nullable=True),
-        sa.Column("call_date", sa.DateTime(), nullable=True),
-        sa.Column("did_id", sa.String(length=9), server_default="", nullable=True),
-        sa.Column("did_route", sa.String(length=20), server_default="", nullable=True),
-    )
-    index("ix_vicidial_did_log_call_date", "vicidial_did_log", ["call_date"])
-    index("ix_vicidial_did_log_caller_id_number", "vicidial_did_log", ["caller_id_number"])
-    index("ix_vicidial_did_log_extension", "vicidial_did_log", ["extension"])
-    index("ix_vicidial_did_log_uniqueid", "vicidial_did_log", ["uniqueid"])
-    table(
         "vicidial_log_extended",
         sa.Column("uniqueid", sa.String(length=50), nullable=False),
         sa.Column("server_ip", sa.String(length=15), nullable=True),
@@ -143,21 +127,6 @@ def upgrade() -> None:
     index("vle_lead_id", "vicidial_log_extended", ["lead_id"])
     index("vlecc", "vicidial_log_extended", ["caller_code"])
     table(
-        "vicidial_inbound_dids",
-        sa.Column("did_id", sa.Integer(), autoincrement=True, nullable=False),
-        sa.Column("did_pattern", sa.String(length=50), nullable=False, unique=True),
-        sa.Column("did_description", sa.String(length=50), nullable=True),
-        sa.Column("did_active", sa.String(length=1), server_default="Y", nullable=True),
-        sa.Column("did_route", sa.String(length=20), server_default="EXTEN", nullable=True),
-        sa.Column("extension", sa.String(length=50), server_default="9998811112", nullable=True),
-        sa.Column("group_id", sa.String(length=20), nullable=True),
-        sa.Column("menu_id", sa.String(length=50), server_default="", nullable=True),
-        sa.Column("user_group", sa.String(length=20), server_default="---ALL---", nullable=True),
-        sa.PrimaryKeyConstraint("did_id"),
-        sqlite_autoincrement=True,
-    )
-    index("ix_vicidial_inbound_dids_group_id", "vicidial_inbound_dids", ["group_id"])
-    table(
         "vicidial_call_menu",
         sa.Column("menu_id", sa.String(length=50), nullable=False),
         sa.Column("menu_name", sa.String(length=100), nullable=True),
@@ -166,15 +135,6 @@ def upgrade() -> None:
         sa.Column("call_time_id", sa.String(length=20), server_default="", nullable=True),
         sa.Column("user_group", sa.String(length=20), server_default="---ALL---", nullable=True),
         sa.PrimaryKeyConstraint("menu_id"),
-    )
-    table(
-        "vicidial_settings_containers",
-        sa.Column("container_id", sa.String(length=40), nullable=False),
-        sa.Column("container_notes", sa.String(length=255), server_default="", nullable=True),
-        sa.Column("container_type", sa.String(length=40), server_default="OTHER", nullable=True),
-        sa.Column("user_group", sa.String(length=20), server_default="---ALL---", nullable=True),
-        sa.Column("container_entry", sa.Text(), nullable=True),
-        sa.PrimaryKeyConstraint("container_id"),
     )
     table(
         "vicidial_campaign_cid_areacodes",
