@@ -984,6 +984,8 @@ vicidial_inbound_dids = Table(
     Column("did_description", String(50)),
     Column("did_active", String(1), server_default="Y"),
     Column("did_route", String(20), server_default="EXTEN"),
+    Column("group_id", String(20)),
+    Column("user_group", String(20), server_default="---ALL---"),
     Column("custom_one", String(100), server_default=""),
     Column("custom_two", String(100), server_default=""),
     Column("custom_three", String(100), server_default=""),

@@ -240,6 +240,11 @@ def upgrade() -> None:
     column("vicidial_inbound_groups", sa.Column("add_lead_url", sa.Text(), nullable=True))
     column("vicidial_inbound_groups", sa.Column("na_call_url", sa.Text(), nullable=True))
     column("vicidial_campaigns", sa.Column("xfer_groups", sa.Text(), nullable=True))
+    column("vicidial_inbound_dids", sa.Column("group_id", sa.String(length=20), nullable=True))
+    column(
+        "vicidial_inbound_dids",
+        sa.Column("user_group", sa.String(length=20), server_default="---ALL---", nullable=True),
+    )
 
     existing_index("ix_vicidial_log_phone_number", "vicidial_log", ["phone_number"])
     existing_index(
