@@ -33,7 +33,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 import httpx  # noqa: E402
 from add_lead import HOST, free_port, fresh_database, running_server  # noqa: E402
 
-from leadgate.domain import accounts  # noqa: E402
+from leadgate.domain import clock, users  # noqa: E402
+from leadgate.domain.actor import Actor  # noqa: E402
 from leadgate.storage.database import Database  # noqa: E402
 from leadgate.storage.schema import upgrade_schema  # noqa: E402
 
@@ -46,9 +47,9 @@ def prepare(url: str) -> None:
     database = Database(url)
     try:
         upgrade_schema(database)
-        with database.transaction() as conn:
+        with database.unit_of_work(clock.now()) as uow:
             for user, password in ((USER, PASSWORD), (VICTIM, VICTIM_PASSWORD)):
-                accounts.create_user(conn, accounts.admin_profile(user, password, "Bench"))
+                users.add_user(uow, users.admin_profile(user, password, "Bench"), Actor("bench"))
     finally:
         database.dispose()
 

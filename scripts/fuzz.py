@@ -44,7 +44,8 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 from sqlalchemy import String, Text, create_engine, insert, inspect, select, text  # noqa: E402
 
-from leadgate.domain import accounts  # noqa: E402
+from leadgate.domain import campaigns, lists, users  # noqa: E402
+from leadgate.domain.actor import Actor  # noqa: E402
 from leadgate.storage.database import Database, normalise_url  # noqa: E402
 from leadgate.storage.schema import upgrade_schema  # noqa: E402
 from leadgate.storage.tables import metadata, vicidial_live_agents, vicidial_users  # noqa: E402
@@ -267,19 +268,24 @@ def fresh_database(db_url: str | None, workdir: Path) -> Iterator[str]:
 
 
 def prepare(url: str) -> None:
-    from leadgate.domain import catalog
-
     database = Database(url)
     try:
         upgrade_schema(database)
         now = datetime.now().replace(microsecond=0)
-        with database.transaction() as conn:
-            accounts.create_user(conn, accounts.admin_profile(API_USER, API_PASSWORD, "Fuzz"))
-            accounts.create_user(conn, accounts.admin_profile(AGENT, AGENT_PASSWORD, "Agent"))
+        actor = Actor(user="fuzz")
+        with database.unit_of_work(now) as uow:
+            conn = uow.conn
+            users.ensure_admin_group(uow, actor)
+            users.add_user(uow, users.admin_profile(API_USER, API_PASSWORD, "Fuzz"), actor)
+            users.add_user(uow, users.admin_profile(AGENT, AGENT_PASSWORD, "Agent"), actor)
             conn.execute(vicidial_users.update().where(vicidial_users.c.user == AGENT)
                          .values(vdc_agent_api_access="1"))  # fmt: skip
-            catalog.create_campaign(conn, "TESTCAMP", {"campaign_name": "Fuzz"})
-            catalog.create_list(conn, 101, {"campaign_id": "TESTCAMP", "list_name": "Fuzz"}, now)
+            campaigns.add_campaign(
+                uow, campaigns.CampaignChange("TESTCAMP", {"campaign_name": "Fuzz"}), actor
+            )
+            lists.add_list(
+                uow, lists.ListChange(101, {"campaign_id": "TESTCAMP", "list_name": "Fuzz"}), actor
+            )
             conn.execute(insert(vicidial_live_agents).values(
                 user=AGENT, server_ip="10.0.0.1", status="PAUSED", lead_id=0,
                 campaign_id="TESTCAMP", closer_campaigns=""))  # fmt: skip
