@@ -4,6 +4,7 @@ resume → logout. What the history tables hold afterwards is exactly what happe
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -34,6 +35,7 @@ DEADLINE_SECONDS = 90
 @pytest.fixture
 def centre(db: Database, seed: Seeder, settings: Settings) -> Iterator[TestClient]:
     seed.user()
+    seed.user_group("ADMIN")
     seed.user_group("AGENTS")
     seed.campaign("AUTO", dial_method="RATIO", auto_dial_level="1", hopper_level=5,
                   dial_statuses=" NEW -", lead_order="DOWN")  # fmt: skip
@@ -79,6 +81,11 @@ def _api(client: TestClient, function: str, agent: str, **params: str) -> str:
 def _live(db: Database, agent: str) -> dict[str, Any] | None:
     rows = _rows(db, "vicidial_live_agents", user=agent)
     return rows[0] if rows else None
+
+
+def _report(client: TestClient, function: str, **params: str) -> str:
+    query = {**CREDS, "function": function, **params}
+    return client.get("/vicidial/non_agent_api.php", params=query).text
 
 
 def _wait(condition: Any, what: str) -> None:
@@ -128,6 +135,14 @@ def test_a_small_call_centre(centre: TestClient, db: Database) -> None:
         _api(client, "external_pause", agent, value="PAUSE")
     _wait(lambda: all((_live(db, a) or {}).get("status") == "PAUSED" for a in AUTO_AGENTS),
           "the pause")  # fmt: skip
+    # The live views see the three sessions as they are now.
+    live_rows = _report(client, "logged_in_agents").splitlines()
+    assert sorted(line.split("|")[0] for line in live_rows) == [*AUTO_AGENTS, MANUAL_AGENT]
+    assert _report(client, "agent_status", agent_user="1001").split("|")[0] == "PAUSED"
+    campaign = json.loads(_report(client, "campaign_stats", campaign_id="AUTO", stage="json"))
+    assert (campaign["agents_logged_in"], campaign["agents_paused"]) == (2, 2)
+    assert (campaign["calls_today"], campaign["hopper_count"]) == (LEADS, 0)
+
     for agent in (*AUTO_AGENTS, MANUAL_AGENT):
         assert _api(client, "logout", agent, value="LOGOUT").startswith("SUCCESS")
     _wait(lambda: _count(db, "vicidial_live_agents") == 0, "the logouts")
@@ -158,3 +173,21 @@ def test_a_small_call_centre(centre: TestClient, db: Database) -> None:
     assert Counter(events) == {"LOGIN": 3, "LOGOUT": 3}
     assert _count(db, "vicidial_auto_calls") == 0
     assert _count(db, "leadgate_agent_sessions") == 0
+
+    # The reports count exactly these calls and times.
+    stats_line = _report(client, "call_status_stats", campaigns="AUTO").splitlines()[0]
+    fields = stats_line.split("|")
+    assert (fields[0], int(fields[1])) == ("AUTO", LEADS)
+    reported = {k: int(v) for k, v in (pair.rsplit("-", 1) for pair in fields[4].split(","))}
+    assert reported == dict(by_status)
+    today = datetime.now().strftime("%Y-%m-%d")
+    export = _report(client, "agent_stats_export", datetime_start=f"{today}+00:00:00",
+                     datetime_end=f"{today}+23:59:59", campaign_id="AUTO")  # fmt: skip
+    exported = {line.split("|")[0]: int(line.split("|")[3]) for line in export.splitlines()}
+    for agent in AUTO_AGENTS:
+        handled = [call for call in auto_calls if call["user"] == agent]
+        assert exported[agent] == len(handled)
+        stats = json.loads(_report(client, "agent_stats", agent_user=agent, stage="json"))
+        assert stats["status"] == "LOGGED_OUT"
+        assert stats["calls_today"] == len(handled)
+        assert stats["talk_sec"] == sum(call["length_in_sec"] for call in handled)
