@@ -200,6 +200,8 @@ def update_list(call: Call) -> None:
             reason = "update_list LIST DOES NOT EXIST, SENDING TO add_list FUNCTION"
             call.reply.line(f"NOTICE: {reason}: |{user}|{list_id}")
             call.reply.log("NOTICE", reason, data=list_id)
+            # VICIdial goes on as add_list: its lines and log rows are add_list's.
+            call.function = call.reply.function = "add_list"
             _add_list(call, list_id)
             return
         reason = "update_list LIST DOES NOT EXIST"
