@@ -60,6 +60,16 @@ def read_groups(path: Path = GROUPS_FILE) -> dict[str, list[str]]:
     return sections
 
 
+def for_backend(groups: list[str], backend: str) -> list[str]:
+    """The groups enforced on `backend`: plain ones, and GROUP@BACKEND for that backend."""
+    chosen = []
+    for group in groups:
+        name, _, only = group.partition("@")
+        if not only or only == backend:
+            chosen.append(name)
+    return chosen
+
+
 class ScratchDatabase:
     """An empty database for one run; dropped (or deleted) afterwards."""
 
@@ -190,7 +200,11 @@ def main() -> int:
     wanted = args.files.split(",") if args.files else list(CASE_FILES)
     status = 0
     for section in wanted:
-        groups = args.groups.split(",") if args.groups else sections.get(section, [])
+        groups = (
+            args.groups.split(",")
+            if args.groups
+            else for_backend(sections.get(section, []), args.backend)
+        )
         if groups:
             status |= run_file(section, groups, args)
     return status
