@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -85,6 +85,40 @@ def db_url(
         engine = create_engine(normalise_url(option), isolation_level="AUTOCOMMIT")
         with engine.connect() as conn:
             conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
+        engine.dispose()
+
+
+@pytest.fixture
+def scratch_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], str]]:
+    """A factory of fresh, empty databases on the engine under test; dropped afterwards."""
+    option = request.config.getoption("--db-url")
+    made: list[str] = []
+
+    def make() -> str:
+        if option == "sqlite":
+            return f"sqlite:///{tmp_path / f'scratch{len(made)}.db'}"
+        from sqlalchemy import create_engine
+
+        admin_url = normalise_url(option)
+        prefix = os.environ.get("LEADGATE_TEST_DB_PREFIX", "leadgate")
+        name = f"{prefix}_scratch_{os.getpid()}_{len(made)}"
+        engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
+            suffix = " CHARACTER SET utf8mb4" if engine.dialect.name == "mysql" else ""
+            conn.exec_driver_sql(f"CREATE DATABASE {name}{suffix}")
+        engine.dispose()
+        made.append(name)
+        return admin_url.set(database=name).render_as_string(hide_password=False)
+
+    yield make
+    if made:
+        from sqlalchemy import create_engine
+
+        engine = create_engine(normalise_url(option), isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            for name in made:
+                conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
         engine.dispose()
 
 

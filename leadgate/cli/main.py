@@ -50,13 +50,15 @@ def _root(
 
 
 @app.command()
-def init(db: DbOption = None) -> None:
-    """Create or upgrade the database schema, and nothing else."""
-    from leadgate.storage.schema import upgrade_schema
+def init(
+    db: DbOption = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before changing a "
+                                      "database that already has tables.")] = False,
+) -> None:
+    """Create or upgrade the database schema, and nothing else (lists the changes first)."""
+    from leadgate.cli.schema import run_init
 
-    database = open_database(db, create=True)
-    upgrade_schema(database)
-    console.print(f"schema ready on {common.shown_url(database.url)}")
+    run_init(open_database(db, create=True), yes=yes, console=console)
 
 
 @app.command()
@@ -88,7 +90,12 @@ def serve(
     settings = load_settings(db_url=db, host=host, port=port, workers=workers)
     ensure_port_free(settings.host, settings.port)
     open_database(settings.db_url, create=True).dispose()
-    bootstrap(settings.db_url, console)
+    from leadgate.storage.schema import SchemaError
+
+    try:
+        bootstrap(settings.db_url, console)
+    except SchemaError as exc:
+        common.fail(str(exc))
     # Worker processes read their configuration from the environment.
     os.environ["LEADGATE_DB_URL"] = settings.db_url
     console.print(f"leadgate listening on http://{settings.host}:{settings.port} "

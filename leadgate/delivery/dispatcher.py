@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 import httpx
 from sqlalchemy import Connection
+from sqlalchemy import inspect as sa_inspect
 
 from leadgate.domain import webhooks_delivery as rules
 from leadgate.domain.webhooks_delivery import EndpointOptions, Policy, Result
@@ -227,6 +228,15 @@ class Dispatcher:
             )
 
 
+_DISPATCHER_TABLES = ("leadgate_webhook_outbox", "leadgate_leases")
+
+
+def _missing_tables(database: Database, names: tuple[str, ...]) -> list[str]:
+    with database.engine.connect() as conn:
+        inspector = sa_inspect(conn)
+        return [name for name in names if not inspector.has_table(name)]
+
+
 @contextlib.asynccontextmanager
 async def webhook_dispatcher(database: Database, settings: Settings) -> AsyncIterator[None]:
     """Run a dispatcher in the background for the lifetime of a server worker (when enabled);
@@ -235,6 +245,14 @@ async def webhook_dispatcher(database: Database, settings: Settings) -> AsyncIte
 
     webhooks_queue.NEWLEAD_ROWS.ttl = settings.webhook_rows_cache_seconds
     if not settings.webhooks_dispatcher:
+        yield
+        return
+    # On a VICIdial database (storage/schema.py) leadgate's outbox tables exist only after
+    # `leadgate init`: without them there is nothing to send, and each pass would only fail.
+    missing = await database.run(_missing_tables, database, _DISPATCHER_TABLES)
+    if missing:
+        log.warning("webhook dispatcher off: the database has no %s (see `leadgate init`)",
+                    ", ".join(missing))  # fmt: skip
         yield
         return
     stop = asyncio.Event()

@@ -11,6 +11,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import functools
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -22,6 +23,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
 from leadgate.storage.unit_of_work import EventConsumer, UnitOfWork, finish
+from leadgate.storage.zero_dates import sql_mode_allowing_zero_dates
 
 T = TypeVar("T")
 
@@ -66,9 +68,28 @@ def create_db_engine(url: str) -> Engine:
         # committed, so a duplicate check made after taking a named lock (storage/locks.py)
         # sees the lead the lock's previous holder inserted.
         options["isolation_level"] = "READ COMMITTED"
-    return create_engine(
+    engine = create_engine(
         parsed, pool_size=20, max_overflow=20, pool_pre_ping=True, pool_recycle=3600, **options
     )
+    if backend == "mysql":
+        _configure_mysql(engine)
+    return engine
+
+
+def _configure_mysql(engine: Engine) -> None:
+    # VICIdial runs with sql_mode='' and stores zero dates (storage/zero_dates.py) and ''
+    # for a value outside an ENUM; the default sql_mode refuses both. leadgate cuts and converts
+    # values itself, as non-strict MySQL would. A session variable: no privilege needed, the
+    # server's setting stays as it is.
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("SELECT @@SESSION.sql_mode")
+        current = str(cursor.fetchone()[0] or "")
+        wanted = sql_mode_allowing_zero_dates(current)
+        if wanted != current:
+            cursor.execute("SET SESSION sql_mode = %s", (wanted,))
+        cursor.close()
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -157,3 +178,15 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+_MISSING_TABLE = re.compile(
+    r"no such table: (\w+)|Table '[^']*?(\w+)' doesn't exist|relation \"(\w+)\" does not exist"
+)
+
+
+def missing_table(error: BaseException) -> str | None:
+    """The table a failed statement needed and the database lacks (a VICIdial database
+    without an optional table, see storage/schema.py), or None for any other failure."""
+    match = _MISSING_TABLE.search(str(getattr(error, "orig", None) or error))
+    return next((name for name in match.groups() if name), None) if match else None

@@ -6,14 +6,13 @@ leadgate reads or writes are declared for the very wide tables (vicidial_campaig
 vicidial_users, system_settings, servers, vicidial_live_agents); leadgate never touches the others.
 
 ENUM columns are plain strings here: the same schema must work on SQLite and PostgreSQL, and the
-domain layer applies MySQL's non-strict enum rules itself. Zero-date defaults become NULL.
+domain layer applies MySQL's non-strict enum rules itself. DATE/DATETIME columns store MySQL's
+zero date as VICIdial does (storage/zero_dates.py); zero-date defaults become NULL.
 """
 
 from sqlalchemy import (
     BigInteger,
     Column,
-    Date,
-    DateTime,
     Double,
     Float,
     Index,
@@ -27,14 +26,16 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from leadgate.storage.zero_dates import VicidialDate, VicidialDateTime
+
 metadata = MetaData()
 
 vicidial_list = Table(
     "vicidial_list",
     metadata,
     Column("lead_id", Integer, primary_key=True, autoincrement=True),
-    Column("entry_date", DateTime),
-    Column("modify_date", DateTime),
+    Column("entry_date", VicidialDateTime),
+    Column("modify_date", VicidialDateTime),
     Column("status", String(6)),
     Column("user", String(20)),
     Column("vendor_lead_code", String(20)),
@@ -57,13 +58,13 @@ vicidial_list = Table(
     Column("postal_code", String(10)),
     Column("country_code", String(3)),
     Column("gender", String(1), server_default="U"),
-    Column("date_of_birth", Date),
+    Column("date_of_birth", VicidialDate),
     Column("alt_phone", String(12)),
     Column("email", String(70)),
     Column("security_phrase", String(100)),
     Column("comments", String(255)),
     Column("called_count", SmallInteger, server_default="0"),
-    Column("last_local_call_time", DateTime),
+    Column("last_local_call_time", VicidialDateTime),
     Column("rank", SmallInteger, server_default="0", nullable=False),
     Column("owner", String(20), server_default=""),
     Column("entry_list_id", BigInteger, server_default="0", nullable=False),
@@ -79,8 +80,8 @@ vicidial_lists = Table(
     Column("campaign_id", String(8)),
     Column("active", String(1)),
     Column("list_description", String(255)),
-    Column("list_changedate", DateTime),
-    Column("list_lastcalldate", DateTime),
+    Column("list_changedate", VicidialDateTime),
+    Column("list_lastcalldate", VicidialDateTime),
     Column("reset_time", String(100), server_default=""),
     Column("agent_script_override", String(20), server_default=""),
     Column("campaign_cid_override", String(20), server_default=""),
@@ -95,7 +96,7 @@ vicidial_lists = Table(
     Column("web_form_address_two", Text),
     Column("time_zone_setting", String(21), server_default="COUNTRY_AND_AREA_CODE"),
     Column("inventory_report", String(1), server_default="Y"),
-    Column("expiration_date", Date, server_default="2099-12-31"),
+    Column("expiration_date", VicidialDate, server_default="2099-12-31"),
     Column("na_call_url", Text),
     Column("local_call_time", String(10), server_default="campaign", nullable=False),
     Column("web_form_address_three", Text),
@@ -109,7 +110,7 @@ vicidial_lists = Table(
     Column("cache_count", Integer, server_default="0"),
     Column("cache_count_new", Integer, server_default="0"),
     Column("cache_count_dialable_new", Integer, server_default="0"),
-    Column("cache_date", DateTime),
+    Column("cache_date", VicidialDateTime),
     Column("inbound_drop_voicemail", String(20)),
     Column("inbound_after_hours_voicemail", String(20)),
     Column("qc_scorecard_id", String(20), server_default=""),
@@ -174,7 +175,7 @@ vicidial_campaigns = Table(
     Column("custom_four", Text),
     Column("custom_five", Text),
     # Added by revision 0004 (update_campaign).
-    Column("campaign_changedate", DateTime),
+    Column("campaign_changedate", VicidialDateTime),
     Column("xferconf_a_number", String(50)),
     Column("xferconf_b_number", String(50)),
     Column("xferconf_c_number", String(50), server_default=""),
@@ -194,7 +195,7 @@ vicidial_scripts = Table(
     Column("active", String(1)),
     Column("user_group", String(20), server_default="---ALL---"),
     Column("script_color", String(20), server_default="white"),
-    Column("modify_stamp", DateTime),
+    Column("modify_stamp", VicidialDateTime),
 )
 
 
@@ -207,7 +208,7 @@ vicidial_lead_filters = Table(
     Column("lead_filter_comments", String(255)),
     Column("lead_filter_sql", Text),
     Column("user_group", String(20), server_default="---ALL---"),
-    Column("modify_stamp", DateTime),
+    Column("modify_stamp", VicidialDateTime),
 )
 
 
@@ -254,7 +255,7 @@ vicidial_users = Table(
     Column("custom_fields_modify", String(1), server_default="0"),
     Column("modify_same_user_level", String(1), server_default="1"),
     Column("failed_login_count", SmallInteger, server_default="0"),
-    Column("last_login_date", DateTime, server_default="2001-01-01 00:00:01"),
+    Column("last_login_date", VicidialDateTime, server_default="2001-01-01 00:00:01"),
     Column("last_ip", String(15), server_default=""),
     Column("pass_hash", String(500), server_default=""),
     Column("selected_language", String(100), server_default="default English"),
@@ -314,7 +315,7 @@ vicidial_user_groups = Table(
     Column("reports_header_override", String(15), server_default="DISABLED"),
     Column("admin_home_url", String(255), server_default=""),
     Column("script_id", String(20), server_default=""),
-    Column("modify_stamp", DateTime),
+    Column("modify_stamp", VicidialDateTime),
 )
 
 
@@ -339,7 +340,7 @@ vicidial_dnc_log = Table(
     Column("phone_number", String(18), nullable=False),
     Column("campaign_id", String(8), nullable=False),
     Column("action", String(6), server_default="add"),
-    Column("action_date", DateTime),
+    Column("action_date", VicidialDateTime),
     Column("user", String(20), server_default=""),
 )
 
@@ -371,19 +372,19 @@ vicidial_callbacks = Table(
     Column("list_id", BigInteger),
     Column("campaign_id", String(8)),
     Column("status", String(10)),
-    Column("entry_time", DateTime),
-    Column("callback_time", DateTime),
-    Column("modify_date", DateTime),
+    Column("entry_time", VicidialDateTime),
+    Column("callback_time", VicidialDateTime),
+    Column("modify_date", VicidialDateTime),
     Column("user", String(20)),
     Column("recipient", String(8)),
     Column("comments", String(255)),
     Column("user_group", String(20)),
     Column("lead_status", String(6), server_default="CALLBK"),
-    Column("email_alert", DateTime),
+    Column("email_alert", VicidialDateTime),
     Column("email_result", String(13)),
     Column("customer_timezone", String(100), server_default=""),
     Column("customer_timezone_diff", String(6), server_default=""),
-    Column("customer_time", DateTime),
+    Column("customer_time", VicidialDateTime),
     sqlite_autoincrement=True,
 )
 
@@ -393,7 +394,7 @@ vicidial_api_log = Table(
     metadata,
     Column("api_id", Integer, primary_key=True, autoincrement=True),
     Column("user", String(20), nullable=False),
-    Column("api_date", DateTime),
+    Column("api_date", VicidialDateTime),
     Column("api_script", String(10)),
     Column("function", String(20), nullable=False),
     Column("agent_user", String(20)),
@@ -413,7 +414,7 @@ vicidial_api_urls = Table(
     "vicidial_api_urls",
     metadata,
     Column("api_id", Integer, primary_key=True),
-    Column("api_date", DateTime),
+    Column("api_date", VicidialDateTime),
     Column("remote_ip", String(50)),
     Column("url", Text),
 )
@@ -434,9 +435,9 @@ vicidial_live_agents = Table(
     Column("callerid", String(20)),
     Column("channel", String(100)),
     Column("random_id", Integer),
-    Column("last_call_time", DateTime),
-    Column("last_update_time", DateTime),
-    Column("last_call_finish", DateTime),
+    Column("last_call_time", VicidialDateTime),
+    Column("last_update_time", VicidialDateTime),
+    Column("last_call_finish", VicidialDateTime),
     Column("closer_campaigns", Text),
     Column("call_server_ip", String(15)),
     Column("user_level", SmallInteger, server_default="0"),
@@ -456,7 +457,7 @@ vicidial_live_agents = Table(
     Column("external_timer_action_message", String(255), server_default=""),
     Column("external_timer_action_seconds", Integer, server_default="-1"),
     Column("agent_log_id", Integer, server_default="0"),
-    Column("last_state_change", DateTime),
+    Column("last_state_change", VicidialDateTime),
     Column("outbound_autodial", String(1), server_default="N"),
     Column("external_dtmf", String(100), server_default=""),
     Column("external_transferconf", String(120), server_default=""),
@@ -547,7 +548,7 @@ vicidial_statuses = Table(
     Column("min_sec", Integer, server_default="0"),
     Column("max_sec", Integer, server_default="0"),
     Column("answering_machine", String(1), server_default="N"),
-    Column("modify_stamp", DateTime),
+    Column("modify_stamp", VicidialDateTime),
 )
 
 
@@ -606,7 +607,7 @@ vicidial_call_times = Table(
     Column("saturday_afterhours_filename_override", String(255), server_default=""),
     Column("user_group", String(20), server_default="---ALL---"),
     Column("ct_holidays", Text),
-    Column("modify_stamp", DateTime),
+    Column("modify_stamp", VicidialDateTime),
 )
 
 
@@ -635,7 +636,7 @@ vicidial_state_call_times = Table(
     Column("sct_saturday_stop", SmallInteger, server_default="0"),
     Column("user_group", String(20), server_default="---ALL---"),
     Column("ct_holidays", Text),
-    Column("modify_stamp", DateTime),
+    Column("modify_stamp", VicidialDateTime),
 )
 
 
@@ -719,9 +720,9 @@ recording_log = Table(
     Column("channel", String(100)),
     Column("server_ip", String(15)),
     Column("extension", String(100)),
-    Column("start_time", DateTime),
+    Column("start_time", VicidialDateTime),
     Column("start_epoch", Integer),
-    Column("end_time", DateTime),
+    Column("end_time", VicidialDateTime),
     Column("end_epoch", Integer),
     Column("length_in_sec", Integer),
     Column("length_in_min", Float),
@@ -739,7 +740,7 @@ vicidial_sessions_recent = Table(
     metadata,
     Column("lead_id", Integer),
     Column("server_ip", String(15), nullable=False),
-    Column("call_date", DateTime),
+    Column("call_date", VicidialDateTime),
     Column("user", String(20)),
     Column("campaign_id", String(20)),
     Column("conf_exten", String(20)),
@@ -754,7 +755,7 @@ vicidial_conferences = Table(
     Column("server_ip", String(15), nullable=False),
     Column("extension", String(100)),
     Column("leave_3way", String(1), server_default="0"),
-    Column("leave_3way_datetime", DateTime),
+    Column("leave_3way_datetime", VicidialDateTime),
 )
 
 
@@ -791,7 +792,7 @@ vicidial_admin_log = Table(
     "vicidial_admin_log",
     metadata,
     Column("admin_log_id", Integer, primary_key=True, autoincrement=True),
-    Column("event_date", DateTime),
+    Column("event_date", VicidialDateTime),
     Column("user", String(20), nullable=False),
     Column("ip_address", String(15), nullable=False),
     Column("event_section", String(30), nullable=False),
@@ -830,7 +831,7 @@ vicidial_manual_dial_queue = Table(
     Column("mdq_id", Integer, primary_key=True, autoincrement=True),
     Column("user", String(20)),
     Column("phone_number", String(100), server_default=""),
-    Column("entry_time", DateTime),
+    Column("entry_time", VicidialDateTime),
     Column("status", String(5), server_default="READY"),
     Column("external_dial", String(100), server_default=""),
     sqlite_autoincrement=True,
@@ -851,7 +852,7 @@ vicidial_url_multi = Table(
     Column("url_address", Text),
     Column("url_lists", String(1000), server_default=""),
     Column("url_call_length", SmallInteger, server_default="0"),
-    Column("modify_stamp", DateTime),
+    Column("modify_stamp", VicidialDateTime),
     sqlite_autoincrement=True,
 )
 
@@ -869,10 +870,10 @@ vicidial_auto_calls = Table(
     Column("channel", String(100)),
     Column("phone_code", String(10)),
     Column("phone_number", String(18)),
-    Column("call_time", DateTime),
+    Column("call_time", VicidialDateTime),
     Column("call_type", String(10), server_default="OUT"),
     Column("stage", String(20), server_default="START"),
-    Column("last_update_time", DateTime),
+    Column("last_update_time", VicidialDateTime),
     Column("alt_dial", String(6), server_default="NONE"),
     Column("queue_priority", SmallInteger, server_default="0"),
     Column("agent_only", String(20), server_default=""),
@@ -1023,7 +1024,7 @@ vicidial_email_list = Table(
     metadata,
     Column("email_row_id", Integer, primary_key=True, autoincrement=True),
     Column("lead_id", Integer),
-    Column("email_date", DateTime),
+    Column("email_date", VicidialDateTime),
     Column("group_id", String(20)),
     Column("user", String(20)),
     Column("status", String(10)),
@@ -1040,7 +1041,7 @@ vicidial_log = Table(
     Column("lead_id", Integer, nullable=False),
     Column("list_id", BigInteger),
     Column("campaign_id", String(8)),
-    Column("call_date", DateTime),
+    Column("call_date", VicidialDateTime),
     Column("length_in_sec", Integer),
     Column("status", String(6)),
     Column("phone_code", String(10)),
@@ -1064,7 +1065,7 @@ vicidial_closer_log = Table(
     Column("lead_id", Integer, nullable=False),
     Column("list_id", BigInteger),
     Column("campaign_id", String(20)),
-    Column("call_date", DateTime),
+    Column("call_date", VicidialDateTime),
     Column("length_in_sec", Integer),
     Column("status", String(6)),
     Column("phone_code", String(10)),
@@ -1103,7 +1104,7 @@ vicidial_lead_messages = Table(
     "vicidial_lead_messages",
     metadata,
     Column("lead_id", Integer, nullable=False),
-    Column("call_date", DateTime),
+    Column("call_date", VicidialDateTime),
     Column("user", String(20)),
     Column("played", SmallInteger, server_default="0"),
     Column("message_entry", Text),
@@ -1120,7 +1121,7 @@ vicidial_agent_log = Table(
     Column("agent_log_id", Integer, primary_key=True, autoincrement=True),
     Column("user", String(20)),
     Column("server_ip", String(15), nullable=False),
-    Column("event_time", DateTime),
+    Column("event_time", VicidialDateTime),
     Column("lead_id", Integer),
     Column("campaign_id", String(8)),
     Column("pause_epoch", BigInteger),
@@ -1160,7 +1161,7 @@ vicidial_user_log = Table(
     Column("user", String(20)),
     Column("event", String(50)),
     Column("campaign_id", String(8)),
-    Column("event_date", DateTime),
+    Column("event_date", VicidialDateTime),
     Column("event_epoch", BigInteger),
     Column("user_group", String(20)),
     Column("session_id", String(20)),
@@ -1194,8 +1195,8 @@ leadgate_agent_sessions = Table(
     Column("phone_login", String(20), server_default=""),
     Column("session_id", String(20), server_default=""),
     Column("engine_id", String(64), server_default=""),
-    Column("lease_until", DateTime),
-    Column("logged_in_at", DateTime),
+    Column("lease_until", VicidialDateTime),
+    Column("logged_in_at", VicidialDateTime),
     # The call on the agent's line: '' (none), RINGING, TALKING, ENDED (waiting for dispo).
     Column("call_state", String(10), server_default=""),
     Column("call_kind", String(6), server_default=""),  # MANUAL or AUTO
@@ -1220,7 +1221,7 @@ vicidial_url_log = Table(
     metadata,
     Column("url_log_id", Integer, primary_key=True, autoincrement=True),
     Column("uniqueid", String(50), nullable=False),
-    Column("url_date", DateTime),
+    Column("url_date", VicidialDateTime),
     Column("url_type", String(10), server_default=""),
     Column("response_sec", SmallInteger, server_default="0"),
     Column("url", Text),
@@ -1252,10 +1253,10 @@ leadgate_webhook_outbox = Table(
     Column("url", Text, nullable=False),
     Column("state", String(10), nullable=False, server_default=PENDING),
     Column("attempts", Integer, nullable=False, server_default="0"),
-    Column("created_at", DateTime, nullable=False),
-    Column("next_attempt_at", DateTime, nullable=False),
-    Column("last_attempt_at", DateTime),
-    Column("finished_at", DateTime),
+    Column("created_at", VicidialDateTime, nullable=False),
+    Column("next_attempt_at", VicidialDateTime, nullable=False),
+    Column("last_attempt_at", VicidialDateTime),
+    Column("finished_at", VicidialDateTime),
     Column("last_status", Integer),  # HTTP status of the last answer (NULL: no answer)
     Column("last_error", String(255)),
     Column("url_log_id", Integer),  # the vicidial_url_log row of this URL
@@ -1271,7 +1272,7 @@ leadgate_leases = Table(
     metadata,
     Column("lease_name", String(40), primary_key=True),
     Column("holder", String(100), nullable=False),
-    Column("expires_at", DateTime, nullable=False),
+    Column("expires_at", VicidialDateTime, nullable=False),
 )
 
 # Opt-in per endpoint (longest matching URL prefix): POST with a JSON body instead of VICIdial's
@@ -1322,7 +1323,7 @@ vicidial_session_data = Table(
     Column("server_ip", String(15), nullable=False),
     Column("conf_exten", String(20)),
     Column("extension", String(100), nullable=False),
-    Column("login_time", DateTime, nullable=False),
+    Column("login_time", VicidialDateTime, nullable=False),
     Column("webphone_url", Text),
     Column("agent_login_call", Text),
 )
@@ -1334,7 +1335,7 @@ vicidial_manager = Table(
     metadata,
     Column("man_id", Integer, primary_key=True, autoincrement=True),
     Column("uniqueid", String(20)),
-    Column("entry_date", DateTime),
+    Column("entry_date", VicidialDateTime),
     Column("status", String(7)),
     Column("response", String(1)),
     Column("server_ip", String(15), nullable=False),
@@ -1373,10 +1374,10 @@ vicidial_agent_notifications = Table(
     "vicidial_agent_notifications",
     metadata,
     Column("notification_id", Integer, primary_key=True, autoincrement=True),
-    Column("entry_date", DateTime),
+    Column("entry_date", VicidialDateTime),
     Column("recipient", String(20)),
     Column("recipient_type", String(11)),
-    Column("notification_date", DateTime),
+    Column("notification_date", VicidialDateTime),
     Column("notification_retry", String(1), server_default="N"),
     Column("notification_text", Text),
     Column("text_size", SmallInteger, server_default="12"),
@@ -1399,12 +1400,12 @@ vicidial_live_inbound_agents = Table(
     Column("group_id", String(20)),
     Column("group_weight", SmallInteger, server_default="0"),
     Column("calls_today", Integer, server_default="0"),
-    Column("last_call_time", DateTime),
-    Column("last_call_finish", DateTime),
+    Column("last_call_time", VicidialDateTime),
+    Column("last_call_finish", VicidialDateTime),
     Column("group_grade", SmallInteger, server_default="1"),
     Column("calls_today_filtered", Integer, server_default="0"),
-    Column("last_call_time_filtered", DateTime),
-    Column("last_call_finish_filtered", DateTime),
+    Column("last_call_time_filtered", VicidialDateTime),
+    Column("last_call_finish_filtered", VicidialDateTime),
     Column("daily_limit", Integer, server_default="-1"),
     UniqueConstraint("user", "group_id", name="vlia_user_group_id"),
 )

@@ -33,7 +33,7 @@ from leadgate.domain.auth import (
 )
 from leadgate.domain.passwords import PasswordVerifier
 from leadgate.settings import Settings
-from leadgate.storage.database import Database
+from leadgate.storage.database import Database, missing_table
 from leadgate.storage.unit_of_work import UnitOfWork
 from leadgate.wire import filters
 from leadgate.wire.agent.functions import AGENT_FUNCTIONS
@@ -265,8 +265,12 @@ class ApiService:
             self._write_log_alone(request, now, function, source, reply, api_script, started)
         except PasswordCheckNeeded:
             raise  # nothing was written: the caller verifies and runs the call again
-        except Exception:
-            log.exception("unexpected failure in %s %s", api_script, function)
+        except Exception as exc:
+            if (table := missing_table(exc)) is not None:  # as VICIdial, which crashes there
+                log.warning("%s %s needs table %s, which this database lacks",
+                            api_script, function, table)  # fmt: skip
+            else:
+                log.exception("unexpected failure in %s %s", api_script, function)
             reply = Reply(function=function)
             reply.line(f"ERROR: {function or 'request'} FAILED, NOTHING WAS CHANGED - SYSTEM ERROR")
         return reply

@@ -47,6 +47,14 @@ from leadgate.storage.tables import (
     vicidial_lists_fields,
     vicidial_nanpa_prefix_codes,
 )
+from leadgate.storage.zero_dates import (
+    ZERO_DATE,
+    ZERO_DATETIME,
+    ZeroDate,
+    ZeroDateTime,
+    plain_type,
+    with_zero_dates,
+)
 from leadgate.values.duplicates import CHECKS, DuplicateCheck, Match, Scope
 
 L = vicidial_list.c
@@ -352,9 +360,13 @@ def custom_table(conn: Connection, list_id: int) -> Table | None:
     if not inspect(conn).has_table(name):
         _custom_tables.pop(key, None)
         return None
-    table = Table(name, MetaData(), autoload_with=conn)
+    table = Table(name, MetaData(), autoload_with=conn, listeners=[("column_reflect", _zero_dates)])
     _custom_tables[key] = (time.monotonic() + CUSTOM_TABLE_TTL, table)
     return table
+
+
+def _zero_dates(_inspector: object, _table: Table, column: dict[str, Any]) -> None:
+    column["type"] = with_zero_dates(column["type"])
 
 
 def forget_custom_tables() -> None:
@@ -387,6 +399,7 @@ _PLAIN_DECIMAL = re.compile(r"^\s*-?\d{1,30}(?:\.\d{0,30})?\s*$")
 
 def _coerce(column_type: Any, text: str) -> Any:
     """A text value as MySQL's non-strict mode would store it in a column of this type."""
+    column_type = plain_type(column_type)
     if isinstance(column_type, Integer):  # BigInteger and SmallInteger are Integers too
         match = _LEADING_INT.match(text)
         if not match:
@@ -428,14 +441,20 @@ def _valid(
         return None
 
 
-def parse_mysql_date(text: str) -> date | None:
-    """'1980-05-17', '19800517', '800517' → a date; anything else → None (zero date)."""
-    moment = parse_mysql_datetime(text)
-    return moment.date() if moment is not None else None
+def parse_mysql_date(text: str) -> date | ZeroDate:
+    """'1980-05-17', '19800517', '800517' → a date; anything else → the zero date."""
+    moment = _parse_datetime(text)
+    return moment.date() if moment is not None else ZERO_DATE
 
 
-def parse_mysql_datetime(text: str) -> datetime | None:
-    """The DATETIME MySQL stores for a string: any punctuation separates the parts."""
+def parse_mysql_datetime(text: str) -> datetime | ZeroDateTime:
+    """The DATETIME MySQL stores for a string: any punctuation separates the parts; anything
+    it cannot read → the zero date."""
+    moment = _parse_datetime(text)
+    return moment if moment is not None else ZERO_DATETIME
+
+
+def _parse_datetime(text: str) -> datetime | None:
     text = text.strip()
     match = _DATETIME_DELIMITED.match(text)
     if match:

@@ -52,6 +52,7 @@ from leadgate.storage.tables import (
     vicidial_list_archive,
     vicidial_lists,
 )
+from leadgate.storage.zero_dates import plain_type
 from leadgate.values.numbers import bounded_int
 
 INTEGER_RANGES: tuple[tuple[type, int, int], ...] = (
@@ -78,7 +79,7 @@ def stored_value(col: Column[Any], value: Any) -> Any:
     """What a column of this type stores for `value` (text is converted like non-strict MySQL)."""
     if not isinstance(value, str):
         return value
-    kind = col.type
+    kind = plain_type(col.type)
     if isinstance(kind, Integer):
         match = _LEADING_INT.match(value)
         return _clamp_int(kind, bounded_int(match.group()) if match else 0)
@@ -117,18 +118,19 @@ def same_value(col: Column[Any], old: Any, new: Any) -> bool:
     """Whether storing `new` (already converted) over `old` leaves the column unchanged."""
     if old is None or new is None:
         return old is None and new is None
-    if isinstance(col.type, Numeric) and not isinstance(col.type, Integer):
+    kind = plain_type(col.type)
+    if isinstance(kind, Numeric) and not isinstance(kind, Integer):
         try:
             return Decimal(str(old)) == Decimal(str(new))
         except InvalidOperation:
             return False
-    if isinstance(col.type, DateTime) and isinstance(old, datetime) and isinstance(new, datetime):
+    if isinstance(kind, DateTime) and isinstance(old, datetime) and isinstance(new, datetime):
         return old.replace(microsecond=0, tzinfo=None) == new.replace(microsecond=0, tzinfo=None)
-    if isinstance(col.type, Date) and isinstance(old, datetime):
+    if isinstance(kind, Date) and isinstance(old, datetime):
         old = old.date()
     if isinstance(old, (date, datetime)) or isinstance(new, (date, datetime)):
         return bool(old == new)
-    if isinstance(col.type, Integer):
+    if isinstance(kind, Integer):
         try:
             return int(old) == int(new)
         except (TypeError, ValueError):

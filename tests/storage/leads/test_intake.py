@@ -9,6 +9,7 @@ import pytest
 from leadgate.domain.leads import duplicates
 from leadgate.storage.database import Database
 from leadgate.storage.leads import intake as leads
+from leadgate.storage.zero_dates import ZERO_DATE, ZERO_DATETIME
 from tests.factories import Seeder
 
 
@@ -17,18 +18,20 @@ from tests.factories import Seeder
     [("2035-05-05 10:30:00", datetime(2035, 5, 5, 10, 30)),
      ("2035-06-07+08:15:00", datetime(2035, 6, 7, 8, 15)),
      ("2035-06-07", datetime(2035, 6, 7)), ("20350607081500", datetime(2035, 6, 7, 8, 15)),
-     ("tomorrow", None), ("", None), ("2035-13-45 10:00:00", None), ("0000-00-00", None)],
+     ("tomorrow", ZERO_DATETIME), ("", ZERO_DATETIME), ("2035-13-45 10:00:00", ZERO_DATETIME),
+     ("0000-00-00", ZERO_DATETIME)],
 )  # fmt: skip
-def test_parse_mysql_datetime(text: str, parsed: datetime | None) -> None:
+def test_parse_mysql_datetime(text: str, parsed: datetime | str) -> None:
     assert leads.parse_mysql_datetime(text) == parsed
 
 
 @pytest.mark.parametrize(
     ("text", "parsed"),
     [("1980-05-17", date(1980, 5, 17)), ("19800517", date(1980, 5, 17)),
-     ("800517", date(1980, 5, 17)), ("05171980", None), ("1980-13-45", None), ("", None)],
+     ("800517", date(1980, 5, 17)), ("05171980", ZERO_DATE), ("1980-13-45", ZERO_DATE),
+     ("", ZERO_DATE)],
 )  # fmt: skip
-def test_parse_mysql_date(text: str, parsed: date | None) -> None:
+def test_parse_mysql_date(text: str, parsed: date | str) -> None:
     assert leads.parse_mysql_date(text) == parsed
 
 

@@ -28,7 +28,7 @@ def test_decimals_round_half_up_and_clamp() -> None:
 
 def test_dates_strings_and_non_text() -> None:
     assert store.stored_value(C.date_of_birth, "1990-2-3") == date(1990, 2, 3)
-    assert store.stored_value(C.date_of_birth, "1990-02-30") is None
+    assert store.stored_value(C.date_of_birth, "1990-02-30") == "0000-00-00"  # the zero date
     assert store.stored_value(
         vicidial_callbacks.c.callback_time, "2035-01-01 12:00:00"
     ) == datetime(2035, 1, 1, 12)

@@ -1,0 +1,45 @@
+"""`leadgate init`: say what will be created, ask on a database that already has tables, do it."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.console import Console
+from sqlalchemy.exc import SQLAlchemyError
+
+from leadgate.cli.common import fail
+from leadgate.storage.database import Database
+from leadgate.storage.schema import DatabaseMode, init_plan, upgrade_schema
+
+
+def run_init(database: Database, *, yes: bool, console: Console) -> None:
+    where = database.engine.url.render_as_string(hide_password=True)
+    try:
+        plan = init_plan(database)
+        if plan.nothing_to_do:
+            console.print(f"schema up to date on {where} (revision {plan.state.revision})")
+            return
+        console.print(f"database {where}: {plan.state.describe()}", soft_wrap=True)
+        if plan.revisions_to_apply:
+            console.print(
+                "revisions to apply: " + ", ".join(plan.revisions_to_apply), soft_wrap=True
+            )
+        if plan.tables_to_create:
+            console.print("tables to create: " + ", ".join(plan.tables_to_create), soft_wrap=True)
+        if plan.state.mode is DatabaseMode.VICIDIAL:
+            console.print(
+                "existing tables are left exactly as they are (no column or index is added)"
+            )
+        if plan.needs_confirmation and not yes:
+            if not sys.stdin.isatty():
+                fail("the database already has tables: run again with --yes to apply this")
+            if not typer.confirm("apply these changes?", default=False):
+                fail("nothing was changed")
+        upgrade_schema(database)
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        fail(f"database error: {reason}")
+    finally:
+        database.dispose()
+    console.print(f"schema ready on {where}")
