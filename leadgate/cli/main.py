@@ -52,8 +52,12 @@ def _root(
 @app.command()
 def init(
     db: DbOption = None,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before changing a "
-                                      "database that already has tables.")] = False,
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--yes", "-y", help="Do not ask before changing a database that already has tables."
+        ),
+    ] = False,
 ) -> None:
     """Create or upgrade the database schema, and nothing else (lists the changes first)."""
     from leadgate.cli.schema import run_init
