@@ -8,13 +8,14 @@ import typer
 from rich.console import Console
 from sqlalchemy.exc import SQLAlchemyError
 
-from leadgate.cli.common import fail
+from leadgate.cli.common import fail, shown_url
+from leadgate.storage import schema
 from leadgate.storage.database import Database
-from leadgate.storage.schema import DatabaseMode, init_plan, upgrade_schema
+from leadgate.storage.schema import DatabaseMode, init_plan
 
 
 def run_init(database: Database, *, yes: bool, console: Console) -> None:
-    where = database.engine.url.render_as_string(hide_password=True)
+    where = shown_url(database.url)
     try:
         plan = init_plan(database)
         if plan.nothing_to_do:
@@ -36,7 +37,7 @@ def run_init(database: Database, *, yes: bool, console: Console) -> None:
                 fail("the database already has tables: run again with --yes to apply this")
             if not typer.confirm("apply these changes?", default=False):
                 fail("nothing was changed")
-        upgrade_schema(database)
+        schema.upgrade_schema(database)
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         fail(f"database error: {reason}")
