@@ -971,7 +971,7 @@ vicidial_did_log = Table(
     Column("caller_id_number", String(18)),
     Column("caller_id_name", String(20)),
     Column("extension", String(50)),
-    Column("call_date", DateTime),
+    Column("call_date", VicidialDateTime),
     Column("did_id", String(9), server_default=""),
     Column("did_route", String(9), server_default=""),
 )
