@@ -20,6 +20,7 @@ from leadgate.domain.events import CallAnswered, CallDispositioned
 from leadgate.storage import tables
 from leadgate.storage.database import Database
 from leadgate.storage.tables import leadgate_webhook_outbox, vicidial_list, vicidial_live_agents
+from leadgate.storage.zero_dates import plain_type
 from tests import webhook_scenarios as recorded
 
 # The agent screen's POST names → VICIdial's URL variable names (values go in as posted).
@@ -80,7 +81,7 @@ def _typed(table: Table, values: dict[str, Any]) -> dict[str, Any]:
     """The recorder's date literals as dates (SQLite's Date column takes no strings)."""
     return {
         name: date.fromisoformat(value)
-        if isinstance(value, str) and isinstance(table.c[name].type, Date) and value
+        if isinstance(value, str) and isinstance(plain_type(table.c[name].type), Date) and value
         else value
         for name, value in values.items()
     }
