@@ -30,7 +30,9 @@ def run_init(database: Database, *, yes: bool, console: Console) -> None:
             console.print("tables to create: " + ", ".join(plan.tables_to_create), soft_wrap=True)
         if plan.state.mode is DatabaseMode.VICIDIAL:
             console.print(
-                "existing tables are left exactly as they are (no column or index is added)"
+                "existing tables keep their rows and columns; a revision may add a missing "
+                "column or index to them (0007: indexes the report functions need)",
+                soft_wrap=True,
             )
         if plan.needs_confirmation and not yes:
             if not sys.stdin.isatty():

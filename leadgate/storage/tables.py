@@ -28,6 +28,11 @@ from sqlalchemy import (
 
 from leadgate.storage.zero_dates import VicidialDate, VicidialDateTime
 
+# Every DATE/DATETIME column stores VICIdial's zero date (storage/zero_dates.py): declare them
+# with these (or the Vicidial* names), never with SQLAlchemy's plain Date/DateTime.
+Date = VicidialDate
+DateTime = VicidialDateTime
+
 metadata = MetaData()
 
 vicidial_list = Table(

@@ -81,7 +81,11 @@ def upgrade() -> None:
     index("ix_vicidial_agent_log_lead_id", "vicidial_agent_log", ["lead_id"])
     index("ix_vicidial_agent_log_user", "vicidial_agent_log", ["user"])
     index("time_user", "vicidial_agent_log", ["event_time", "user"])
+    # vicidial_agent_log may come from 0001 (agent sessions): index it there too.
     index("ix_vicidial_agent_log_user_event_time", "vicidial_agent_log", ["user", "event_time"])
+    existing_index(
+        "ix_vicidial_agent_log_user_event_time", "vicidial_agent_log", ["user", "event_time"]
+    )
     table(
         "vicidial_user_log",
         sa.Column("user_log_id", sa.Integer(), autoincrement=True, nullable=False),
@@ -254,6 +258,11 @@ def upgrade() -> None:
     existing_index("ix_vicidial_closer_log_campaign_id", "vicidial_closer_log", ["campaign_id"])
     existing_index("ix_vicidial_closer_log_uniqueid", "vicidial_closer_log", ["uniqueid"])
     existing_index("date_user", "vicidial_closer_log", ["call_date", "user"])
+    # vicidial_did_log may come from 0006, which made it without these.
+    existing_index("ix_vicidial_did_log_uniqueid", "vicidial_did_log", ["uniqueid"])
+    existing_index("ix_vicidial_did_log_caller_id_number", "vicidial_did_log", ["caller_id_number"])
+    existing_index("ix_vicidial_did_log_extension", "vicidial_did_log", ["extension"])
+    existing_index("ix_vicidial_did_log_call_date", "vicidial_did_log", ["call_date"])
 
 
 def downgrade() -> None:
