@@ -60,7 +60,12 @@ NEWLEAD_ROWS = NewLeadRows(ttl=3.0)
 
 
 def consume(uow: UnitOfWork, events: Sequence[object]) -> None:
-    """The unit-of-work consumer: queue the call URLs of the events that have one."""
+    """The unit-of-work consumer: queue the call URLs of the events that have one.
+
+    Without the outbox table (a VICIdial database before `leadgate init`) nothing is queued:
+    the change itself must not fail for want of its webhook (the dispatcher warns at start)."""
+    if not outbox.outbox_present(uow.conn):
+        return
     for event in events:
         if isinstance(event, LeadAdded) and event.origin in NEWLEAD_ORIGINS:
             lead_added(uow.conn, lead_id=event.lead_id, list_id=event.list_id, now=uow.now)

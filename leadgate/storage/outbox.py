@@ -9,6 +9,7 @@ due rows and records each attempt here and in VICIdial's vicidial_url_log.
 from __future__ import annotations
 
 import uuid
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -16,10 +17,12 @@ from typing import Any
 
 from sqlalchemy import (
     Connection,
+    Engine,
     bindparam,
     delete,
     func,
     insert,
+    inspect,
     select,
     update,
 )
@@ -40,6 +43,20 @@ STATES = (PENDING, DELIVERED, DEAD)
 DISPATCHER_LEASE = "webhook-dispatcher"
 
 OB = leadgate_webhook_outbox.c
+
+
+# Per engine: does the database have the outbox table? (A VICIdial database served with the
+# cron user's grants has none until `leadgate init` adds it.)
+_outbox_present: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+
+
+def outbox_present(conn: Connection) -> bool:
+    engine = conn.engine
+    present = _outbox_present.get(engine)
+    if present is None:
+        present = inspect(conn).has_table(leadgate_webhook_outbox.name)
+        _outbox_present[engine] = present
+    return present
 
 
 def new_webhook_id() -> str:
