@@ -394,6 +394,13 @@ vicidial_callbacks = Table(
 )
 
 
+CASE_INSENSITIVE_FUNCTION = (
+    String(20)
+    .with_variant(String(20, collation="NOCASE"), "sqlite")
+    .with_variant(String(20, collation="vicidial_ci"), "postgresql")
+)
+
+
 vicidial_api_log = Table(
     "vicidial_api_log",
     metadata,
@@ -401,7 +408,9 @@ vicidial_api_log = Table(
     Column("user", String(20), nullable=False),
     Column("api_date", VicidialDateTime),
     Column("api_script", String(10)),
-    Column("function", String(20), nullable=False),
+    # Case-insensitive as on VICIdial's MySQL tables (revision 0008): counts per function
+    # merge `ADD_LEAD` with `add_lead` on every engine.
+    Column("function", CASE_INSENSITIVE_FUNCTION, nullable=False),
     Column("agent_user", String(20)),
     Column("value", String(255)),
     Column("result", String(10)),
