@@ -120,6 +120,7 @@ def _copy_check(
 
 
 def _copy(uow: UnitOfWork, list_id: int, check: CustomFieldsCopy) -> CustomFieldsCopy:
+    uow.lock([store.FIELD_IDS_LOCK])
     copied = store.copy_fields(uow.conn, int(check.source), list_id, check.method)
     return CustomFieldsCopy(check.source, check.method, count=check.count, copied=copied)
 

@@ -185,6 +185,20 @@ def field_rows(conn: Connection, list_id: int) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(stmt).mappings()]
 
 
+# Held while field ids are handed out (see add_field).
+FIELD_IDS_LOCK = "vicidial_lists_fields:ids"
+
+
+def add_field(conn: Connection, list_id: int, values: dict[str, Any]) -> int:
+    """Insert one custom field definition; its field_id. The id is the highest plus one rather
+    than the engine's counter: rows copied in from a VICIdial database keep their ids, and on
+    PostgreSQL that leaves the sequence behind them. The caller holds FIELD_IDS_LOCK."""
+    highest = conn.execute(select(func.max(_fields.field_id))).scalar()
+    field_id = int(highest or 0) + 1
+    conn.execute(insert(vicidial_lists_fields).values(field_id=field_id, list_id=list_id, **values))
+    return field_id
+
+
 def copy_fields(conn: Connection, source: int, target: int, method: str) -> int:
     """Copy source's custom field definitions to target and give target's custom table the
     columns (APPEND: new labels only; UPDATE: only labels target has; REPLACE: target's
@@ -209,7 +223,7 @@ def copy_fields(conn: Connection, source: int, target: int, method: str) -> int:
             continue
         if method == "UPDATE":
             continue
-        conn.execute(insert(vicidial_lists_fields).values(list_id=target, **values))
+        add_field(conn, target, values)
         written += 1
     _ensure_custom_columns(
         conn, target, [r for r in wanted if r["field_type"] not in NO_COLUMN_TYPES]

@@ -67,6 +67,27 @@ def test_add_list_copies_custom_fields_in_the_database(client: TestClient, seed:
     assert seed.rows("SELECT list_id FROM vicidial_lists WHERE list_id = 2003") == []
 
 
+def test_copy_takes_ids_after_rows_that_came_with_their_own(
+    client: TestClient, seed: Seeder
+) -> None:
+    """Field rows copied in from a VICIdial database keep their ids, which PostgreSQL's id
+    sequence does not know about: the copy must still get free ids."""
+    _setup(seed)
+    with seed.db.transaction() as conn:
+        conn.execute(insert(vicidial_lists_fields), [
+            {"field_id": 1, "list_id": 101, "field_label": "pet", "field_type": "TEXT",
+             "field_rank": 1, "field_size": 20, "field_max": 30},
+            {"field_id": 2, "list_id": 101, "field_label": "age", "field_type": "TEXT",
+             "field_rank": 2, "field_size": 3, "field_max": 3},
+        ])  # fmt: skip
+    answer = call(client, "add_list", list_id="2001", list_name="Copied", campaign_id="TESTCAMP",
+                  custom_fields_copy="101")  # fmt: skip
+    assert answer == "SUCCESS: add_list LIST HAS BEEN ADDED - 6666|2001|Copied|TESTCAMP\n"
+    ids = seed.rows("SELECT field_id FROM vicidial_lists_fields WHERE list_id = 2001 "
+                    "ORDER BY field_rank")  # fmt: skip
+    assert [int(r["field_id"]) for r in ids] == [3, 4]
+
+
 def test_update_list_reset_limit_deletes_and_moves(client: TestClient, seed: Seeder) -> None:
     _setup(seed)
     seed.list(102, daily_reset_limit=1)
