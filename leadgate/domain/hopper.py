@@ -1,19 +1,35 @@
-"""The dial queue (vicidial_hopper) as the admin functions see it: hopper_list.
+"""The dial queue (vicidial_hopper) as the admin functions see it: hopper_list and
+hopper_bulk_insert (also the CLI's `campaign hopper` and `campaign hopper-insert`).
 
-(add_lead / update_lead queue their own leads through storage.hopper; hopper_bulk_insert and
-update_campaign's reset_hopper change it from here.)
+(add_lead / update_lead queue their own leads through storage.hopper; update_campaign's
+reset_hopper empties it.)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
+from enum import Enum
+from typing import Any
 
 from sqlalchemy import Connection
 
-from leadgate.domain.leads.search import as_text
+from leadgate.domain import call_times
+from leadgate.domain.campaigns import require_campaign
+from leadgate.domain.events import HopperChanged
+from leadgate.domain.leads.search import allowed_campaigns, as_text
 from leadgate.storage import hopper as store
+from leadgate.storage.unit_of_work import UnitOfWork
+
+# VICIdial reads at most this many of the requested leads (the highest lead ids).
+MAX_LEADS_READ = 1000
+# A lead id that no BIGINT can hold matches no lead: it is not looked up at all.
+_MAX_LEAD_ID = 2**63 - 1
+# VICIdial's scope when a user group's campaigns have no list at all: list 9 (sic).
+_NO_LIST_FALLBACK = frozenset({9})
 
 
 @dataclass(frozen=True)
@@ -80,3 +96,131 @@ def _last_call(
         return days, "DAYS"
     years = int(days / 365)
     return (years, "YEARS") if years < 30 else None
+
+
+# -- hopper_bulk_insert ------------------------------------------------------------------------
+
+
+class Queueing(Enum):
+    """What happened to one requested lead."""
+
+    ADDED = "added to the hopper"
+    ALREADY_QUEUED = "already in the hopper"
+    NO_CAMPAIGN = "its list has no campaign"
+    OUTSIDE_CALL_TIME = "outside its local call time"
+    NOT_FOUND = "not found"
+
+
+@dataclass(frozen=True)
+class QueuedLead:
+    lead_id: str  # as requested
+    result: Queueing
+    list_id: str = ""
+    phone_number: str = ""
+    gmt_offset_now: str = ""
+    state: str = ""
+    campaign_id: str = ""
+    hopper_id: int = 0  # ADDED
+
+
+@dataclass(frozen=True)
+class BulkInsertRequest:
+    lead_ids: Sequence[str]  # digit strings, in the order they are answered
+    priority: int = 0  # -99..99
+    check_call_time: bool = False
+    # Only leads of these lists are found; None = every lead.
+    lists: frozenset[int] | None = None
+
+
+@dataclass(frozen=True)
+class BulkInsertOutcome:
+    leads: tuple[QueuedLead, ...] = ()
+    # The request held an empty or non-numeric lead id; nothing was looked up or changed.
+    invalid_lead_ids: bool = False
+
+    def count(self, result: Queueing) -> int:
+        return sum(1 for lead in self.leads if lead.result is result)
+
+    @property
+    def last_hopper_id(self) -> int | None:
+        added = [lead.hopper_id for lead in self.leads if lead.result is Queueing.ADDED]
+        return added[-1] if added else None
+
+
+def api_scope(conn: Connection, user_group: str) -> frozenset[int] | None:
+    """The lists whose leads hopper_bulk_insert may queue for a user of `user_group`: those of
+    the group's allowed campaigns (None = all); a group whose campaigns have no list at all
+    gets list 9, as in VICIdial."""
+    campaigns = allowed_campaigns(conn, user_group, all_marker="-ALL")
+    if campaigns is None:
+        return None
+    return frozenset(store.list_ids_of_campaigns(conn, campaigns)) or _NO_LIST_FALLBACK
+
+
+def campaign_scope(conn: Connection, campaign_id: str) -> frozenset[int]:
+    """The lists of one existing campaign (Refused NOT_FOUND otherwise)."""
+    require_campaign(conn, campaign_id)
+    return frozenset(store.list_ids_of_campaigns(conn, [campaign_id]))
+
+
+def bulk_insert(uow: UnitOfWork, request: BulkInsertRequest) -> BulkInsertOutcome:
+    """Queue each requested lead in the hopper of its list's campaign, in request order.
+
+    VICIdial's rules: a lead already in any hopper, whose list has no campaign, or (when asked)
+    outside its local call time is not queued; the row is READY, source P, with the lead's
+    list, gmt offset, state and vendor code.
+    """
+    if not request.lead_ids or not all(re.fullmatch(r"[0-9]+", lead) for lead in request.lead_ids):
+        return BulkInsertOutcome(invalid_lead_ids=True)
+    conn = uow.conn
+    numbers = {int(lead) for lead in request.lead_ids if int(lead) <= _MAX_LEAD_ID}
+    found = {
+        as_text(row["lead_id"]): row
+        for row in store.leads_to_queue(conn, numbers, request.lists, MAX_LEADS_READ)
+    }
+    dialing = {
+        int(row["list_id"]): store.list_dialing(conn, int(row["list_id"])) for row in found.values()
+    }
+    # The dialer's hopper fill takes the same locks: a lead is never queued twice at once.
+    uow.lock(f"hopper-fill:{d.campaign_id}" for d in dialing.values() if d.campaign_id)
+    results = []
+    for lead_id in request.lead_ids:
+        row = found.get(lead_id)
+        results.append(
+            _queue(uow, request, lead_id, row, dialing[int(row["list_id"])])
+            if row is not None
+            else QueuedLead(lead_id, Queueing.NOT_FOUND)
+        )
+    return BulkInsertOutcome(tuple(results))
+
+
+def _queue(
+    uow: UnitOfWork, request: BulkInsertRequest, lead_id: str, row: dict[str, Any],
+    dialing: store.ListDialing,
+) -> QueuedLead:  # fmt: skip
+    conn = uow.conn
+    number = int(lead_id)
+    gmt = row["gmt_offset_now"] if row["gmt_offset_now"] is not None else Decimal(0)
+    state = as_text(row["state"])
+    lead = QueuedLead(lead_id, Queueing.ADDED, list_id=as_text(row["list_id"]),
+                      phone_number=as_text(row["phone_number"]), gmt_offset_now=as_text(gmt),
+                      state=state, campaign_id=dialing.campaign_id)  # fmt: skip
+    if store.lead_queued(conn, number):
+        return replace(lead, result=Queueing.ALREADY_QUEUED)
+    if not dialing.campaign_id:
+        return replace(lead, result=Queueing.NO_CAMPAIGN)
+    if request.check_call_time and not call_times.is_dialable(
+        conn, dialing.call_time, gmt, state, now=uow.now
+    ):
+        return replace(lead, result=Queueing.OUTSIDE_CALL_TIME)
+    hopper_id = store.insert_entry(
+        conn,
+        {
+            "lead_id": number, "campaign_id": dialing.campaign_id, "status": "READY",
+            "list_id": row["list_id"], "gmt_offset_now": gmt, "state": state, "user": "",
+            "priority": request.priority, "source": "P",
+            "vendor_lead_code": as_text(row["vendor_lead_code"]),
+        },
+    )  # fmt: skip
+    uow.emit(HopperChanged(number, dialing.campaign_id, added=True))
+    return replace(lead, hopper_id=hopper_id)

@@ -1,12 +1,13 @@
-"""vicidial_hopper: the dial queue rows add_lead creates, and the call-time facts it needs."""
+"""vicidial_hopper: the dial queue rows add_lead and hopper_bulk_insert create, and the
+call-time facts they need."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, Connection, bindparam, delete, insert, select
+from sqlalchemy import BigInteger, Connection, bindparam, delete, func, insert, select
 
 from leadgate.storage.columns import fit
 from leadgate.storage.tables import (
@@ -70,6 +71,49 @@ def insert_entry(conn: Connection, values: Mapping[str, Any]) -> int:
     key = result.inserted_primary_key
     assert key is not None
     return int(key[0])
+
+
+def list_ids_of_campaigns(conn: Connection, campaign_ids: Collection[str]) -> list[int]:
+    """The lists attached to any of these campaigns."""
+    if not campaign_ids:
+        return []
+    l = vicidial_lists.c  # noqa: E741
+    stmt = select(l.list_id).where(l.campaign_id.in_(sorted(campaign_ids))).order_by(l.list_id)
+    return [int(row[0]) for row in conn.execute(stmt)]
+
+
+def leads_to_queue(
+    conn: Connection, lead_ids: Collection[int], lists: Collection[int] | None, limit: int
+) -> list[dict[str, Any]]:
+    """What a hopper row copies from each of these leads (only leads of `lists` unless None),
+    highest lead_id first, at most `limit` leads."""
+    if not lead_ids:
+        return []
+    lead = vicidial_list.c
+    wanted = bindparam("lead_ids", sorted(lead_ids), expanding=True, type_=BigInteger)
+    stmt = (
+        select(
+            lead.lead_id,
+            lead.list_id,
+            lead.gmt_offset_now,
+            lead.phone_number,
+            lead.vendor_lead_code,
+            lead.state,
+        )  # fmt: skip
+        .where(lead.lead_id.in_(wanted))
+        .order_by(lead.lead_id.desc())
+        .limit(limit)
+    )
+    if lists is not None:
+        stmt = stmt.where(lead.list_id.in_(bindparam("lists", sorted(lists), expanding=True,
+                                                     type_=BigInteger)))  # fmt: skip
+    return [dict(row) for row in conn.execute(stmt).mappings()]
+
+
+def lead_queued(conn: Connection, lead_id: int) -> bool:
+    """Is the lead in any campaign's hopper?"""
+    stmt = select(func.count()).where(vicidial_hopper.c.lead_id == lead_id)
+    return int(conn.execute(stmt).scalar_one()) > 0
 
 
 def ready_entries(

@@ -1,5 +1,6 @@
-"""Campaign functions on the Non-Agent API: campaigns_list, hopper_list, update_campaign and
-the seed's campaign_status [DESIGNED] (spec admin_functions.md "Campaigns")."""
+"""Campaign functions on the Non-Agent API: campaigns_list, hopper_list, hopper_bulk_insert,
+update_campaign and the seed's campaign_status [DESIGNED] (spec admin_functions.md "Campaigns",
+docs/NON-AGENT_API.txt for hopper_bulk_insert)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from leadgate.domain.campaign_settings import (
     set_campaign_status,
     update_settings,
 )
+from leadgate.domain.hopper import BulkInsertRequest, Queueing
+from leadgate.domain.leads.intake import hopper_priority
+from leadgate.values.numbers import cap_digits
 from leadgate.wire import filters
 from leadgate.wire.common import standard_checks
 from leadgate.wire.context import Call
@@ -98,6 +102,61 @@ def hopper_list(call: Call) -> None:
         )))  # fmt: skip
     # VICIdial logs an unset variable in place of the list.
     call.reply.log("SUCCESS", f"hopper_list RESULTS FOUND: {len(entries)}", data=f"{user}||")
+
+
+# -- hopper_bulk_insert ------------------------------------------------------------------------
+
+LEAD_IDS = filters.keep(r",0-9")
+_BULK = "hopper_bulk_insert"
+_NOT_ADDED = f"NOTICE: {_BULK} NOT ADDED TO HOPPER,"
+
+
+def hopper_bulk_insert(call: Call) -> None:
+    user = request_user(call)
+    reason = f"{_BULK} USER DOES NOT HAVE PERMISSION TO ADD LEADS TO THE HOPPER"
+    standard_checks(call, f"ERROR: {reason}: |{user}|0|", reason, "0")
+    assert call.user is not None
+    lead_ids = call.param("lead_ids", LEAD_IDS)
+    request = BulkInsertRequest(
+        lead_ids=lead_ids.split(","),
+        priority=hopper_priority(cap_digits(call.param("hopper_priority", filters.SIGNED_DIGITS))),
+        check_call_time=call.param("hopper_local_call_time_check", filters.UPPER) == "Y",
+        lists=hopper.api_scope(call.conn, call.user.user_group),
+    )
+    outcome = hopper.bulk_insert(call.uow, request)
+    if outcome.invalid_lead_ids:
+        # VICIdial's SQL breaks on an empty lead id (an empty HTTP 500, DEVIATIONS D4).
+        reason = f"{_BULK} INVALID LEAD ID LIST, NOTHING WAS CHANGED"
+        fail(call, reason, f"ERROR: {reason} - {user}|{lead_ids}", lead_ids)
+    not_found = 0
+    for lead in outcome.leads:
+        if lead.result is Queueing.ADDED:
+            call.reply.line(f"NOTICE: {_BULK} LEAD ADDED TO HOPPER - "
+                            f"{lead.phone_number}|{lead.lead_id}|{lead.hopper_id}|{user}")  # fmt: skip
+        elif lead.result is Queueing.ALREADY_QUEUED:
+            call.reply.line(f"{_NOT_ADDED} LEAD IS ALREADY IN THE HOPPER - {lead.lead_id}")
+        elif lead.result is Queueing.OUTSIDE_CALL_TIME:
+            call.reply.line(f"{_NOT_ADDED} OUTSIDE OF LOCAL TIME, - {lead.lead_id}|"
+                            f"{lead.gmt_offset_now}|{lead.state}|0")  # fmt: skip
+        elif lead.result is Queueing.NO_CAMPAIGN:
+            # VICIdial goes on looking for the lead and reports it not found as well.
+            call.reply.line(
+                f"NOTICE: {_BULK} CAMPAIGN DOES NOT EXIST - {lead.list_id}|{lead.lead_id}"
+            )
+        if lead.result in (Queueing.NO_CAMPAIGN, Queueing.NOT_FOUND):
+            call.reply.line(f"{_NOT_ADDED} LEAD NOT FOUND - {lead.lead_id}")
+            not_found += 1
+    added = outcome.count(Queueing.ADDED)
+    refused = len(outcome.leads) - added - outcome.count(Queueing.NOT_FOUND)
+    last = outcome.last_hopper_id
+    if last is not None:
+        reason = f"{_BULK} LEADS HAVE BEEN INSERTED INTO THE HOPPER"
+        call.reply.line(f"SUCCESS: {reason} - {added}|{refused}|{last}|{user}")
+        call.reply.log("SUCCESS", reason, data=f"{added}|{refused}|{last}|{not_found}|{refused}")
+    else:
+        reason = f"{_BULK} NO LEADS HAVE BEEN INSERTED INTO THE HOPPER"
+        call.reply.line(f"ERROR: {reason} - {refused}|{not_found}|{user}")
+        call.reply.log("ERROR", reason, data=f"0||{not_found}|{refused}")
 
 
 # -- update_campaign, campaign_status -----------------------------------------------------------

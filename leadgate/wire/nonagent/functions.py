@@ -125,6 +125,8 @@ NON_AGENT_FUNCTIONS = FunctionTable(
                      tier=Tier.VICIDIAL),
         FunctionSpec("hopper_list", campaigns.hopper_list, rules.VIEW_CAMPAIGN_REPORTS,
                      tier=Tier.VICIDIAL),
+        FunctionSpec("hopper_bulk_insert", campaigns.hopper_bulk_insert, rules.MODIFY_CAMPAIGNS,
+                     tier=Tier.VICIDIAL),
         FunctionSpec("update_campaign", campaigns.update_campaign, rules.MODIFY_CAMPAIGNS,
                      tier=Tier.VICIDIAL),
         FunctionSpec("campaign_status", campaigns.campaign_status, rules.MODIFY_CAMPAIGNS,
