@@ -1,4 +1,4 @@
-"""add_user and update_user: VICIdial's rules for API-managed users.
+"""add_user, copy_user and update_user: VICIdial's rules for API-managed users.
 
 The checks run in VICIdial's order and the first failing one refuses the call (nothing
 changes). Passwords are stored only as argon2 hashes (`pass` stays empty) and are never
@@ -9,6 +9,8 @@ deletes succeed exactly once.
 
 from __future__ import annotations
 
+import re
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -23,6 +25,12 @@ from leadgate.storage import users as store
 from leadgate.storage.unit_of_work import UnitOfWork
 
 BLANK = "--BLANK--"
+# A new user name containing this takes the next free number (system_settings.auto_user_add_value).
+AUTOGENERATE = "AUTOGENERA"
+# reset_password: VICIdial's alphabet for temporary passwords (no letter O).
+RESET_ALPHABET = "0123456789ABCDEFGHIJKLMNPQRSTUVWXYZ"
+# VICIdial makes a password of any length asked for; leadgate stops where stored passwords do.
+RESET_MAX_LENGTH = 100
 
 
 class UserProblem(Enum):
@@ -45,6 +53,8 @@ class UserProblem(Enum):
     WRAPUP = "wrapup seconds override"
     CAMPAIGN_RANK = "campaign rank"
     CAMPAIGN_GRADE = "campaign grade"
+    INGROUP_RANK = "in-group rank"
+    INGROUP_GRADE = "in-group grade"
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,12 @@ class UserFields:
     campaign_grade: str = ""
     campaign_id: str = ""  # with camp_rg_only: the one campaign ranked
     camp_rg_only: bool = False
+    ingroup_rank: str = ""
+    ingroup_grade: str = ""
+    group_id: str = ""  # with ingrp_rg_only: the one in-group ranked
+    ingrp_rg_only: bool = False
+    reset_password: str = ""  # a length of 8 or more: replace the password by a random one
+    source_user: str = ""  # copy_user: the user copied
 
 
 @dataclass(frozen=True)
@@ -88,6 +104,15 @@ class ApiUser:
 
 
 @dataclass(frozen=True)
+class PasswordReset:
+    """reset_password's result: the address VICIdial would have mailed the new password to.
+    leadgate sends no mail and never shows the new password (README "Security")."""
+
+    email: str
+    done: bool  # False: no valid e-mail address, the password is unchanged
+
+
+@dataclass(frozen=True)
 class UserOutcome:
     problem: UserProblem | None = None
     value: str = ""
@@ -95,6 +120,9 @@ class UserOutcome:
     deleted: bool = False
     updated: bool = False
     ranks: tuple[str, str] | None = None  # (rank, grade) written to vicidial_campaign_agents
+    ingroup_ranks: tuple[str, str] | None = None  # (rank, grade): vicidial_inbound_group_agents
+    reset: PasswordReset | None = None
+    user: str = ""  # add_user/copy_user: the user created (AUTOGENERATE picks its name)
 
 
 def _custom_columns() -> tuple[str, ...]:
@@ -108,21 +136,51 @@ def _int(text: str) -> int:
         return 0
 
 
+def _level_refused(api: ApiUser, level: int) -> bool:
+    """A new user's level must be below the API user's (equal too for level 9 with
+    modify_same_user_level)."""
+    return (api.level < 9 and api.level <= level) or (
+        not api.modify_same_level and api.level >= 9 and api.level == level
+    )
+
+
+def _claim_name(uow: UnitOfWork, requested: str) -> str | None:
+    """Lock the new user's name; None when that user exists. A name with AUTOGENERA in it
+    becomes the first free number from auto_user_add_value on, in steps of 7 (VICIdial's
+    rule), and auto_user_add_value remembers it."""
+    conn = uow.conn
+    uow.lock([f"user:{requested.lower()}"])
+    if store.user_exists(conn, requested):
+        return None
+    if AUTOGENERATE not in requested:
+        return requested
+    uow.lock(["auto_user_add_value"])
+    value = store.auto_user_add_value(conn)
+    while True:
+        # Locked only when it looks free (never waiting on an existing user's lock), then
+        # checked again: a concurrent add of that very name is seen.
+        if not store.user_exists(conn, str(value)):
+            uow.lock([f"user:{value}"])
+            if not store.user_exists(conn, str(value)):
+                break
+        value += 7
+    store.set_auto_user_add_value(conn, value)
+    return str(value)
+
+
 def add_user(uow: UnitOfWork, f: UserFields, api: ApiUser) -> UserOutcome:
     """add_user: the level must be below the API user's (or equal with
     modify_same_user_level), the group must exist, the user must not."""
     level = _int(f.user_level)
-    if (api.level < 9 and api.level <= level) or (
-        not api.modify_same_level and api.level >= 9 and api.level == level
-    ):
+    if _level_refused(api, level):
         return UserOutcome(UserProblem.LEVEL_NOT_ALLOWED, f"{f.user_level}|{api.level}")
     if not store.group_visible(uow.conn, f.user_group, api.viewable_groups):
         return UserOutcome(UserProblem.GROUP_NOT_FOUND, f.user_group)
-    uow.lock([f"user:{f.agent_user.lower()}"])
-    if store.find_user(uow.conn, f.agent_user) is not None:
+    name = _claim_name(uow, f.agent_user)
+    if name is None:
         return UserOutcome(UserProblem.EXISTS, f.agent_user)
     row: dict[str, object] = {
-        "user": f.agent_user, "pass": "", "pass_hash": hash_password(f.agent_pass),
+        "user": name, "pass": "", "pass_hash": hash_password(f.agent_pass),
         "full_name": f.full_name, "user_level": level, "user_group": f.user_group,
         "phone_login": f.phone_login, "phone_pass": f.phone_pass,
         "hotkeys_active": f.hotkeys_active or "0", "voicemail_id": f.voicemail_id,
@@ -134,9 +192,39 @@ def add_user(uow: UnitOfWork, f: UserFields, api: ApiUser) -> UserOutcome:
     }  # fmt: skip
     row.update(dict(zip(_custom_columns(), f.custom, strict=True)))
     store.insert_user(uow.conn, row)
-    _log(uow, api, "ADD", "ADMIN API ADD USER", f.agent_user, row)
-    uow.emit(EntityChanged("user", f.agent_user, "added", api.name))
-    return UserOutcome()
+    _log(uow, api, "ADD", "ADMIN API ADD USER", name, row)
+    uow.emit(EntityChanged("user", name, "added", api.name))
+    return UserOutcome(user=name)
+
+
+def copy_user(uow: UnitOfWork, f: UserFields, api: ApiUser) -> UserOutcome:
+    """copy_user: a new user with the source user's settings, in-groups and campaigns, under
+    add_user's rules applied to the source's level and group."""
+    conn = uow.conn
+    source = store.source_user_level_and_group(conn, f.source_user)
+    # No source user: VICIdial's level check compares with nothing and passes; the group
+    # check then refuses (an empty group).
+    if source is not None and _level_refused(api, source[0]):
+        return UserOutcome(UserProblem.LEVEL_NOT_ALLOWED, f"{source[0]}|{api.level}")
+    group = "" if source is None else source[1]
+    if not store.group_visible(conn, group, api.viewable_groups):
+        return UserOutcome(UserProblem.GROUP_NOT_FOUND, group)
+    name = _claim_name(uow, f.agent_user)
+    if name is None:
+        return UserOutcome(UserProblem.EXISTS, f.agent_user)
+    new = {"user": name, "pass": "", "pass_hash": hash_password(f.agent_pass),
+           "full_name": f.full_name}  # fmt: skip
+    rows = store.copy_user(conn, f.source_user, new)
+    admin_log.write(
+        conn, now=uow.now, user=api.name, ip=api.ip[:15], section="USERS", event_type="COPY",
+        record_id=name, event_code="ADMIN API COPY USER",
+        event_sql=f"copy of {f.source_user}: vicidial_users (but user, full_name, pass, "
+                  "pass_hash), vicidial_inbound_group_agents, vicidial_campaign_agents",
+        event_notes=f"user: {name}   source_user: {f.source_user}   "
+                    f"rows: {rows[0]},{rows[1]},{rows[2]}",
+    )  # fmt: skip
+    uow.emit(EntityChanged("user", name, "added", api.name))
+    return UserOutcome(user=name)
 
 
 def update_user(uow: UnitOfWork, f: UserFields, api: ApiUser, *, delete: bool) -> UserOutcome:
@@ -163,18 +251,24 @@ def update_user(uow: UnitOfWork, f: UserFields, api: ApiUser, *, delete: bool) -
         changes = _changes(uow, f, api)
     except _Refused as refused:
         return UserOutcome(refused.problem, refused.value, refused.index)
-    ranks = None
-    if f.campaign_rank or f.campaign_grade:
-        try:
+    # As VICIdial: campaign ranks, then in-group ranks, then reset_password, then the
+    # fields; a refused in-group rank keeps the campaign ranks already written.
+    ranks = ingroup_ranks = None
+    try:
+        if f.campaign_rank or f.campaign_grade:
             ranks = _ranks(uow, f, api)
-        except _Refused as refused:
-            return UserOutcome(refused.problem, refused.value, refused.index)
+        if f.ingroup_rank or f.ingroup_grade:
+            ingroup_ranks = _ingroup_ranks(uow, f, api)
+    except _Refused as refused:
+        return UserOutcome(refused.problem, refused.value, refused.index, ranks=ranks)
+    reset = _reset_password(uow, f, api) if _int(f.reset_password) > 7 else None
+    done = UserOutcome(ranks=ranks, ingroup_ranks=ingroup_ranks, reset=reset)
     if not changes:
-        return UserOutcome(ranks=ranks)
+        return done
     store.update_user(conn, f.agent_user, {"failed_login_count": 0, **changes})
     _log(uow, api, "MODIFY", "ADMIN API UPDATE USER", f.agent_user, changes)
     uow.emit(EntityChanged("user", f.agent_user, "updated", api.name))
-    return UserOutcome(updated=True, ranks=ranks)
+    return UserOutcome(updated=True, ranks=ranks, ingroup_ranks=ingroup_ranks, reset=reset)
 
 
 class _Refused(Exception):
@@ -264,13 +358,71 @@ def _ranks(uow: UnitOfWork, f: UserFields, api: ApiUser) -> tuple[str, str]:
     return f.campaign_rank, f.campaign_grade
 
 
+def _ingroup_ranks(uow: UnitOfWork, f: UserFields, api: ApiUser) -> tuple[str, str]:
+    """A rank and/or grade for the user in every in-group (or one): vicidial_inbound_group_agents,
+    and the same on the in-groups it takes calls from right now (vicidial_live_inbound_agents)."""
+    values: dict[str, int] = {}
+    live: dict[str, int] = {}
+    if f.ingroup_rank:
+        rank = _int(f.ingroup_rank)
+        if not -9 <= rank <= 9:
+            raise _Refused(UserProblem.INGROUP_RANK, f.ingroup_rank)
+        values.update({"group_rank": rank, "group_weight": rank})
+        live["group_weight"] = rank
+    if f.ingroup_grade:
+        grade = _int(f.ingroup_grade)
+        if not 1 <= grade <= 10:
+            raise _Refused(UserProblem.INGROUP_GRADE, f.ingroup_grade)
+        values["group_grade"] = grade
+        live["group_grade"] = grade
+    only = f.group_id if f.ingrp_rg_only else None
+    rows = store.set_ingroup_ranks(uow.conn, f.agent_user, values, only)
+    # VICIdial also writes the value not given (as 0); leadgate leaves that one alone.
+    live_rows = store.set_live_ingroup_ranks(uow.conn, f.agent_user, live, only)
+    note = f"|{f.group_id}|1" if f.ingrp_rg_only else ""
+    _log(uow, api, "MODIFY", "ADMIN API UPDATE USER RANK", f.agent_user, values,
+         notes=f"user: {f.agent_user}|rank: {f.ingroup_rank}|grade: {f.ingroup_grade}"
+               f"|rows: {rows}|{live_rows}|{note}")  # fmt: skip
+    return f.ingroup_rank, f.ingroup_grade
+
+
+# PHP's FILTER_VALIDATE_EMAIL for what the email filter lets through: a dot-atom local part
+# and a domain of two or more labels whose last one starts with a letter.
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*"
+_EMAIL = re.compile(
+    rf"{_ATOM}(?:\.{_ATOM})*@(?:{_LABEL}\.)+[A-Za-z][A-Za-z0-9]*(?:-+[A-Za-z0-9]+)*"
+)
+
+
+def valid_email(address: str) -> bool:
+    local = address.partition("@")[0]
+    return len(local) <= 64 and len(address) <= 254 and _EMAIL.fullmatch(address) is not None
+
+
+def _reset_password(uow: UnitOfWork, f: UserFields, api: ApiUser) -> PasswordReset:
+    """reset_password: a random password of that length, stored only as its hash. VICIdial
+    mails it to the user's address (which must be valid); leadgate sends nothing and shows it
+    nowhere, so the account is locked out until an administrator sets a password."""
+    email = f.email if len(f.email) >= 5 else store.email_of(uow.conn, f.agent_user)
+    if not valid_email(email):
+        return PasswordReset(email, done=False)
+    length = min(_int(f.reset_password), RESET_MAX_LENGTH)
+    secret = "".join(secrets.choice(RESET_ALPHABET) for _ in range(length))
+    changes = {"pass": "", "pass_hash": hash_password(secret)}
+    store.update_user(uow.conn, f.agent_user, changes)
+    _log(uow, api, "MODIFY", "ADMIN API RESET PASS", f.agent_user, changes)
+    uow.emit(EntityChanged("user", f.agent_user, "updated", api.name))
+    return PasswordReset(email, done=True)
+
+
 def _log(uow: UnitOfWork, api: ApiUser, verb: str, code: str, user: str,
-         values: Mapping[str, object]) -> None:  # fmt: skip
+         values: Mapping[str, object], notes: str = "") -> None:  # fmt: skip
     # Column names only: never a password or its hash.
     admin_log.write(
         uow.conn, now=uow.now, user=api.name, ip=api.ip[:15], section="USERS",
         event_type=verb, record_id=user, event_code=code,
-        event_sql=", ".join(sorted(values)), event_notes=f"user: {user}",
+        event_sql=", ".join(sorted(values)), event_notes=notes or f"user: {user}",
     )  # fmt: skip
 
 

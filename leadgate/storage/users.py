@@ -7,14 +7,18 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, select, update
+from sqlalchemy import Column, Connection, bindparam, delete, func, select, update
 
 from leadgate.storage.columns import fit
 from leadgate.storage.prepared import Prepared
 from leadgate.storage.tables import (
+    system_settings,
     vicidial_campaign_agents,
     vicidial_campaigns,
+    vicidial_inbound_group_agents,
+    vicidial_inbound_groups,
     vicidial_lists,
+    vicidial_live_inbound_agents,
     vicidial_user_groups,
     vicidial_users,
 )
@@ -209,28 +213,119 @@ def viewable_groups(conn: Connection, user_group: str) -> frozenset[str] | None:
 
 def set_campaign_ranks(
     conn: Connection, user: str, values: Mapping[str, Any], only_campaign: str | None
-) -> None:
+) -> int:
     """Rank/grade of `user` in every campaign (or one): update the rows it has, add the rest."""
-    agents = vicidial_campaign_agents.c
     campaign_ids = [str(r[0]) for r in conn.execute(select(vicidial_campaigns.c.campaign_id))]
-    if only_campaign is not None:
-        campaign_ids = [c for c in campaign_ids if c == only_campaign]
-    present = {
-        str(r[0]) for r in conn.execute(select(agents.campaign_id).where(agents.user == user))
-    }
-    for campaign_id in campaign_ids:
-        if campaign_id in present:
-            conn.execute(
-                update(vicidial_campaign_agents)
-                .where(agents.user == user, agents.campaign_id == campaign_id)
-                .values(**values)
-            )
+    return _set_ranks(conn, vicidial_campaign_agents.c.campaign_id, user, campaign_ids, values,
+                      only_campaign)  # fmt: skip
+
+
+def set_ingroup_ranks(
+    conn: Connection, user: str, values: Mapping[str, Any], only_group: str | None
+) -> int:
+    """Rank/grade of `user` in every in-group (or one): vicidial_inbound_group_agents."""
+    group_ids = [str(r[0]) for r in conn.execute(select(vicidial_inbound_groups.c.group_id))]
+    return _set_ranks(conn, vicidial_inbound_group_agents.c.group_id, user, group_ids, values,
+                      only_group)  # fmt: skip
+
+
+def _set_ranks(conn: Connection, key: Column[Any], user: str, ids: Sequence[str],
+               values: Mapping[str, Any], only: str | None) -> int:  # fmt: skip
+    """Update the user's rows of `key`'s table for `ids` (or only one), insert the missing ones;
+    the number of rows written."""
+    table = key.table
+    if only is not None:
+        ids = [i for i in ids if i == only]
+    present = {str(r[0]) for r in conn.execute(select(key).where(table.c.user == user))}
+    for one in ids:
+        if one in present:
+            conn.execute(update(table).where(table.c.user == user, key == one).values(**values))
         else:
-            conn.execute(
-                vicidial_campaign_agents.insert().values(
-                    user=user, campaign_id=campaign_id, **values
-                )  # fmt: skip
-            )
+            conn.execute(table.insert().values(user=user, **{key.name: one}, **values))
+    return len(ids)
+
+
+def set_live_ingroup_ranks(
+    conn: Connection, user: str, values: Mapping[str, Any], only_group: str | None
+) -> int:
+    """The same rank/grade on the in-groups a logged-in agent takes calls from now."""
+    live = vicidial_live_inbound_agents.c
+    stmt = update(vicidial_live_inbound_agents).where(live.user == user)
+    if only_group is not None:
+        stmt = stmt.where(live.group_id == only_group)
+    return int(conn.execute(stmt.values(**values)).rowcount)
+
+
+# What copy_user does not take from the source user: its identity, its credentials and its
+# login history (VICIdial copies every other column).
+_NOT_COPIED = frozenset({
+    "user_id", "user", "pass", "pass_hash", "full_name", "failed_login_count",
+    "last_login_date", "last_ip", "failed_login_attempts_today", "failed_login_count_today",
+    "failed_last_ip_today", "failed_last_type_today",
+})  # fmt: skip
+
+
+def source_user_level_and_group(conn: Connection, user: str) -> tuple[int, str] | None:
+    stmt = select(_users.user_level, _users.user_group).where(_users.user == user).limit(1)
+    row = conn.execute(stmt).first()
+    return None if row is None else (int(row[0] or 0), str(row[1] or ""))
+
+
+def copy_user(conn: Connection, source: str, values: Mapping[str, Any]) -> tuple[int, int, int]:
+    """A new user (`values`: user, full name, credentials) with everything else of `source`,
+    its in-group and campaign settings too (calls_today restarting at 0): the rows written
+    to vicidial_users, vicidial_inbound_group_agents and vicidial_campaign_agents."""
+    copied = [c for c in vicidial_users.c if c.name not in _NOT_COPIED and c.name not in values]
+    row = conn.execute(select(*copied).where(_users.user == source).limit(1)).mappings().first()
+    if row is None:
+        return 0, 0, 0
+    new_user = values["user"]
+    conn.execute(vicidial_users.insert().values(**dict(row), **values))
+    ingroups = vicidial_inbound_group_agents.c
+    ingroup_rows = _copy_agent_rows(
+        conn, ingroups.group_id, source, new_user,
+        (ingroups.group_rank, ingroups.group_weight, ingroups.group_type, ingroups.daily_limit),
+    )  # fmt: skip
+    campaigns = vicidial_campaign_agents.c
+    campaign_rows = _copy_agent_rows(
+        conn, campaigns.campaign_id, source, new_user,
+        (campaigns.campaign_rank, campaigns.campaign_weight),
+    )  # fmt: skip
+    return 1, ingroup_rows, campaign_rows
+
+
+def _copy_agent_rows(conn: Connection, key: Column[Any], source: str, new_user: str,
+                     columns: Sequence[Column[Any]]) -> int:  # fmt: skip
+    table = key.table
+    present = {str(r[0]) for r in conn.execute(select(key).where(table.c.user == new_user))}
+    rows = [
+        {**dict(row), "user": new_user, "calls_today": 0}
+        for row in conn.execute(
+            select(key, *columns).where(table.c.user == source).order_by(key)
+        ).mappings()
+        if str(row[key.name]) not in present  # a deleted user's rows stay behind
+    ]
+    if rows:
+        conn.execute(table.insert(), rows)
+    return len(rows)
+
+
+def auto_user_add_value(conn: Connection) -> int:
+    """system_settings.auto_user_add_value: where AUTOGENERATE looks for a free user number."""
+    return int(conn.execute(select(system_settings.c.auto_user_add_value).limit(1)).scalar() or 0)
+
+
+def set_auto_user_add_value(conn: Connection, value: int) -> None:
+    conn.execute(update(system_settings).values(auto_user_add_value=value))
+
+
+def user_exists(conn: Connection, user: str) -> bool:
+    stmt = select(func.count()).where(_users.user == user)
+    return int(conn.execute(stmt).scalar_one()) > 0
+
+
+def email_of(conn: Connection, user: str) -> str:
+    return str(conn.execute(select(_users.email).where(_users.user == user)).scalar() or "")
 
 
 def user_summary(

@@ -118,6 +118,7 @@ NON_AGENT_FUNCTIONS = FunctionTable(
                      tier=Tier.VICIDIAL),
         # Users
         FunctionSpec("add_user", users.add_user, rules.MODIFY_USERS, tier=Tier.VICIDIAL),
+        FunctionSpec("copy_user", users.copy_user, rules.MODIFY_USERS, tier=Tier.VICIDIAL),
         FunctionSpec("update_user", users.update_user, rules.MODIFY_USERS, tier=Tier.VICIDIAL),
         FunctionSpec("user_details", users.user_details, rules.VIEW_REPORTS, tier=Tier.VICIDIAL),
         # Campaigns and the hopper

@@ -1,5 +1,6 @@
-"""User functions on the Non-Agent API: add_user, update_user (spec admin_functions.md
-"Users"). Passwords are never echoed (DEVIATIONS.md D9) and are stored as argon2 hashes."""
+"""User functions on the Non-Agent API: add_user, copy_user, update_user, user_details (spec
+admin_functions.md "Users"). Passwords are never echoed (DEVIATIONS.md D9) and are stored as
+argon2 hashes."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ EMAIL = filters.plus_to_space(filters.keep(r"\- '+.:/@%_0-9a-zA-Z"))
 ALNUM = filters.keep(r"0-9a-zA-Z")
 SIGNED = filters.keep(r"\-0-9")
 IN_GROUPS = filters.keep(r"\-_|0-9a-zA-Z")
+GROUP_ID = filters.keep(r"_0-9a-zA-Z")
 UPDATE_REASONS = {
     UserProblem.FULL_NAME: "YOU MUST USE A VALID FULL NAME",
     UserProblem.LEVEL: "YOU MUST USE A VALID USER LEVEL",
@@ -31,7 +33,14 @@ UPDATE_REASONS = {
     UserProblem.WRAPUP: "wrapup_seconds_override MUST BE A VALID DIGIT BETWEEN -1 AND 9999",
     UserProblem.CAMPAIGN_RANK: "YOU MUST USE A VALID CAMPAIGN RANK",
     UserProblem.CAMPAIGN_GRADE: "YOU MUST USE A VALID CAMPAIGN GRADE",
+    UserProblem.INGROUP_RANK: "YOU MUST USE A VALID IN-GROUP RANK",
+    UserProblem.INGROUP_GRADE: "YOU MUST USE A VALID IN-GROUP GRADE",
 }
+CREATE_REASONS = {
+    UserProblem.LEVEL_NOT_ALLOWED: "USER DOES NOT HAVE PERMISSION TO {verb} USERS IN THIS USER LEVEL",
+    UserProblem.GROUP_NOT_FOUND: "USER GROUP DOES NOT EXIST",
+    UserProblem.EXISTS: "USER ALREADY EXISTS",
+}  # fmt: skip
 
 
 def _fields(call: Call) -> UserFields:
@@ -52,6 +61,11 @@ def _fields(call: Call) -> UserFields:
         campaign_grade=p("campaign_grade", filters.DIGITS),
         campaign_id=p("campaign_id", filters.LOGIN),
         camp_rg_only=p("camp_rg_only", filters.DIGITS) == "1",
+        ingroup_rank=p("ingroup_rank", SIGNED), ingroup_grade=p("ingroup_grade", filters.DIGITS),
+        group_id=p("group_id", GROUP_ID),
+        ingrp_rg_only=p("ingrp_rg_only", filters.DIGITS) == "1",
+        reset_password=p("reset_password", filters.DIGITS),
+        source_user=p("source_user", filters.LOGIN),
     )  # fmt: skip
 
 
@@ -79,18 +93,36 @@ def add_user(call: Call) -> None:
         data = f"{f.agent_user}||{f.user_level}|{f.full_name}|{f.user_group}"
         fail(call, reason, f"ERROR: {reason}: |{user}|{data}", data)
     outcome = user_admin.add_user(call.uow, f, _api_user(call))
-    reasons = {
-        UserProblem.LEVEL_NOT_ALLOWED: "USER DOES NOT HAVE PERMISSION TO ADD USERS IN THIS USER LEVEL",
-        UserProblem.GROUP_NOT_FOUND: "USER GROUP DOES NOT EXIST",
-        UserProblem.EXISTS: "USER ALREADY EXISTS",
-    }  # fmt: skip
-    if outcome.problem is not None:
-        reason = f"add_user {reasons[outcome.problem]}"
-        fail(call, reason, f"ERROR: {reason}: |{user}|{outcome.value}", outcome.value)
+    _refuse_creation(call, user, "ADD", outcome)
     reason = "add_user USER HAS BEEN ADDED"
-    data = f"{f.agent_user}||{f.user_level}|{f.full_name}|{f.user_group}"
+    data = f"{outcome.user}||{f.user_level}|{f.full_name}|{f.user_group}"
     call.reply.line(f"SUCCESS: {reason} - {user}|{data}")
     call.reply.log("SUCCESS", reason, data=data)
+
+
+def copy_user(call: Call) -> None:
+    user = request_user(call)
+    reason = "copy_user USER DOES NOT HAVE PERMISSION TO COPY USERS"
+    standard_checks(call, f"ERROR: {reason}: |{user}|0", reason, "0")
+    f = _fields(call)
+    if len(f.agent_user) < 2 or len(f.agent_pass) < 2 or not f.source_user or not f.full_name:
+        reason = "copy_user YOU MUST USE ALL REQUIRED FIELDS"
+        # The password is never echoed (D9).
+        data = f"{f.agent_user}||{f.source_user}|{f.full_name}"
+        fail(call, reason, f"ERROR: {reason}: |{user}|{data}", data)
+    outcome = user_admin.copy_user(call.uow, f, _api_user(call))
+    _refuse_creation(call, user, "COPY", outcome)
+    reason = "copy_user USER HAS BEEN COPIED"
+    data = f"{outcome.user}||{f.full_name}|{f.source_user}"  # password blanked (D9)
+    call.reply.line(f"SUCCESS: {reason} - {user}|{data}")
+    call.reply.log("SUCCESS", reason, data=data)
+
+
+def _refuse_creation(call: Call, user: str, verb: str, outcome: UserOutcome) -> None:
+    if outcome.problem is not None:
+        text = CREATE_REASONS[outcome.problem].format(verb=verb)
+        reason = f"{call.function} {text}"
+        fail(call, reason, f"ERROR: {reason}: |{user}|{outcome.value}", outcome.value)
 
 
 def update_user(call: Call) -> None:
@@ -119,6 +151,10 @@ def _report(call: Call, user: str, f: UserFields, outcome: UserOutcome) -> None:
     if problem is UserProblem.MAY_NOT_DELETE:
         reason = "update_user USER DOES NOT HAVE PERMISSION TO DELETE USERS"
         fail(call, reason, f"ERROR: {reason}: |{user}|0", "0")
+    if outcome.ranks is not None:
+        reason = "update_user USER CAMPAIGN RANKS/GRADES HAVE BEEN UPDATED"
+        only = f"|{f.campaign_id}|1" if f.camp_rg_only else ""
+        _notice(call, user, reason, f"{f.agent_user}|{outcome.ranks[0]}|{outcome.ranks[1]}{only}")
     if problem is not None:
         text = (f"YOU MUST USE A VALID CUSTOM {_NUMBERS[outcome.index]}"
                 if problem is UserProblem.CUSTOM else UPDATE_REASONS[problem])  # fmt: skip
@@ -129,18 +165,28 @@ def _report(call: Call, user: str, f: UserFields, outcome: UserOutcome) -> None:
         call.reply.line(f"SUCCESS: {reason} - {user}|{f.agent_user}|")
         call.reply.log("SUCCESS", reason, data=f"{f.agent_user}|")
         return
-    if outcome.ranks is not None:
-        reason = "update_user USER CAMPAIGN RANKS/GRADES HAVE BEEN UPDATED"
-        only = f"|{f.campaign_id}|1" if f.camp_rg_only else ""
-        data = f"{f.agent_user}|{outcome.ranks[0]}|{outcome.ranks[1]}{only}"
-        call.reply.line(f"NOTICE: {reason} - {user}|{data}")
-        call.reply.log("NOTICE", reason, data=data)
+    if outcome.ingroup_ranks is not None:
+        reason = "update_user USER IN-GROUP RANKS/GRADES HAVE BEEN UPDATED"
+        rank, grade = outcome.ingroup_ranks
+        only = f"|{f.group_id}|1" if f.ingrp_rg_only else ""
+        _notice(call, user, reason, f"{f.agent_user}|{rank}|{grade}{only}")
+    if outcome.reset is not None:
+        # VICIdial's line names the address it mailed; the password is never in it (with
+        # hashed passwords VICIdial blanks it too). leadgate mails nothing.
+        reason = ("update_user USER PASSWORD HAS BEEN RESET" if outcome.reset.done
+                  else "update_user USER PASSWORD RESET FAILED: NO VALID EMAIL PROVIDED")  # fmt: skip
+        _notice(call, user, reason, f"{f.agent_user}|{outcome.reset.email}")
     if not outcome.updated:
         reason = "update_user NO UPDATES DEFINED"
         fail(call, reason, f"ERROR: {reason}: |{user}|", "")
     reason = "update_user USER HAS BEEN UPDATED"
     call.reply.line(f"SUCCESS: {reason} - {user}|{f.agent_user}|")
     call.reply.log("SUCCESS", reason, data=f"{f.agent_user}|")
+
+
+def _notice(call: Call, user: str, reason: str, data: str) -> None:
+    call.reply.line(f"NOTICE: {reason} - {user}|{data}")
+    call.reply.log("NOTICE", reason, data=data)
 
 
 def user_details(call: Call) -> None:
