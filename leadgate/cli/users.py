@@ -10,13 +10,17 @@ from rich.table import Table
 
 from leadgate.cli.common import DbOption, fail, open_database
 from leadgate.cli.guard import refusals
-from leadgate.domain import clock, users
+from leadgate.domain import clock, user_admin, users
 from leadgate.domain.actor import Actor
 from leadgate.domain.passwords import generate_password
+from leadgate.domain.user_admin import ApiUser, UserFields, UserProblem
 
 app = typer.Typer(help="API users (vicidial_users).", no_args_is_help=True)
 console = Console()
 CLI_ACTOR = Actor(user="CLI")
+# `user copy` runs the API's copy_user as an administrator who may see every group and level.
+CLI_ADMIN = ApiUser(name="CLI", level=9, modify_same_level=True, viewable_groups=None,
+                    may_delete=True)  # fmt: skip
 
 PERMISSION_COLUMNS = (
     "vdc_agent_api_access", "modify_leads", "view_reports", "modify_lists", "delete_lists",
@@ -157,3 +161,30 @@ def delete(user: str, db: DbOption = None) -> None:
     with refusals(), open_database(db).unit_of_work(clock.now()) as uow:
         users.delete_user(uow, user, CLI_ACTOR)
     console.print(f"deleted user [bold]{user}[/bold]")
+
+
+@app.command("copy")
+def copy(
+    source: str,
+    new: str,
+    db: DbOption = None,
+    password: Annotated[str | None, typer.Option(help="Password; generated when omitted.")] = None,
+    full_name: Name = None,
+) -> None:
+    """Create NEW with SOURCE's level, group, permissions, in-groups and campaigns (the API's
+    copy_user); NEW may be AUTOGENERATE for the next free number."""
+    generated = password is None
+    with refusals():
+        secret = users.check_password(password or generate_password())
+        fields = UserFields(agent_user=users.check_user_name(new), agent_pass=secret,
+                            full_name=full_name or new, source_user=source)  # fmt: skip
+        with open_database(db).unit_of_work(clock.now()) as uow:
+            outcome = user_admin.copy_user(uow, fields, CLI_ADMIN)
+    if outcome.problem is UserProblem.EXISTS:
+        fail(f"user {new} already exists")
+    if outcome.problem is UserProblem.GROUP_NOT_FOUND:
+        fail(f"user {source} does not exist" if not outcome.value
+             else f"user group {outcome.value} of user {source} does not exist")  # fmt: skip
+    console.print(f"created user [bold]{outcome.user}[/bold] as a copy of [bold]{source}[/bold]")
+    if generated:
+        console.print(f"password: [bold yellow]{secret}[/bold yellow] (shown only this once)")

@@ -133,3 +133,54 @@ def test_delete(leadgate: Invoke, seed: Seeder) -> None:
     # The admin log names the changed columns, never a password or its hash.
     assert all("First-pass1" not in str(r["event_sql"]) for r in log)
     assert all("argon2" not in str(r["event_sql"]) for r in log)
+
+
+def test_copy_makes_a_user_like_the_source_with_its_own_password(
+    leadgate: Invoke, seed: Seeder, client: TestClient
+) -> None:
+    seed.user_group("ADMIN")
+    assert leadgate("user", "add", "apiuser", "--password", "First-pass1", "--level", "8",
+                    "--grant", "delete_from_dnc").exit_code == 0  # fmt: skip
+    result = leadgate("user", "copy", "apiuser", "apicopy", "--password", "Copy-pass2",
+                      "--full-name", "Copy of API")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "created user apicopy as a copy of apiuser" in result.stdout
+    assert "Copy-pass2" not in result.output
+    row = seed.user_row("apicopy")
+    assert (row["full_name"], row["user_level"], row["user_group"], row["delete_from_dnc"]) == (
+        "Copy of API", 8, "ADMIN", "1")  # fmt: skip
+    assert row["pass"] == "" and row["pass_hash"] != seed.user_row("apiuser")["pass_hash"]
+    assert _login(client, "apicopy", "Copy-pass2") == "ERROR: NO FUNCTION SPECIFIED\n"
+    assert _login(client, "apicopy", "First-pass1").startswith("ERROR: Login incorrect")
+    log = seed.table_rows("vicidial_admin_log", "user", "event_type", "record_id",
+                          "event_code", order_by="admin_log_id")  # fmt: skip
+    assert log[-1] == {"user": "CLI", "event_type": "COPY", "record_id": "apicopy",
+                       "event_code": "ADMIN API COPY USER"}  # fmt: skip
+    # Without --password one is generated and shown once; AUTOGENERATE picks a number.
+    generated = leadgate("user", "copy", "apiuser", "AUTOGENERATE")
+    assert generated.exit_code == 0, generated.output
+    assert "created user 101 as a copy of apiuser" in generated.stdout
+    assert "shown only this once" in generated.stdout
+    assert str(seed.user_row("101")["pass_hash"]).startswith("$argon2")
+
+
+def test_copy_refusals(leadgate: Invoke, seed: Seeder) -> None:
+    seed.user_group("ADMIN")
+    assert leadgate("user", "add", "apiuser", "--password", "First-pass1").exit_code == 0
+    missing = leadgate("user", "copy", "nobody", "newuser", "--password", "Copy-pass2")
+    assert missing.exit_code == 1
+    assert "user nobody does not exist" in missing.stderr
+    exists = leadgate("user", "copy", "apiuser", "apiuser", "--password", "Copy-pass2")
+    assert exists.exit_code == 1
+    assert "user apiuser already exists" in exists.stderr
+    weak = leadgate("user", "copy", "apiuser", "newuser", "--password", "short")
+    assert weak.exit_code == 1
+    assert "password must be 8+ characters" in weak.stderr
+    bad_name = leadgate("user", "copy", "apiuser", "new user", "--password", "Copy-pass2")
+    assert bad_name.exit_code == 1
+    assert "user must be 2-20 characters" in bad_name.stderr
+    seed.execute("UPDATE vicidial_users SET user_group = 'GONE'")
+    orphan = leadgate("user", "copy", "apiuser", "newuser", "--password", "Copy-pass2")
+    assert orphan.exit_code == 1
+    assert "user group GONE of user apiuser does not exist" in orphan.stderr
+    assert seed.table_rows("vicidial_users", "user") == [{"user": "apiuser"}]
