@@ -44,8 +44,10 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 from sqlalchemy import String, Text, create_engine, insert, inspect, select, text  # noqa: E402
 
-from leadgate.domain import campaigns, lists, users  # noqa: E402
+from leadgate.domain import campaign_settings, list_settings, users  # noqa: E402
 from leadgate.domain.actor import Actor  # noqa: E402
+from leadgate.domain.campaign_settings import CampaignSettings  # noqa: E402
+from leadgate.domain.list_settings import ListSettings  # noqa: E402
 from leadgate.storage.database import Database, normalise_url  # noqa: E402
 from leadgate.storage.schema import upgrade_schema  # noqa: E402
 from leadgate.storage.tables import metadata, vicidial_live_agents, vicidial_users  # noqa: E402
@@ -280,12 +282,11 @@ def prepare(url: str) -> None:
             users.add_user(uow, users.admin_profile(AGENT, AGENT_PASSWORD, "Agent"), actor)
             conn.execute(vicidial_users.update().where(vicidial_users.c.user == AGENT)
                          .values(vdc_agent_api_access="1"))  # fmt: skip
-            campaigns.add_campaign(
-                uow, campaigns.CampaignChange("TESTCAMP", {"campaign_name": "Fuzz"}), actor
-            )
-            lists.add_list(
-                uow, lists.ListChange(101, {"campaign_id": "TESTCAMP", "list_name": "Fuzz"}), actor
-            )
+            campaign = CampaignSettings("TESTCAMP", campaign_name="Fuzz campaign")
+            assert campaign_settings.add_campaign(uow, campaign, actor).problem is None
+            fuzz_list = ListSettings("101", list_name="Fuzz", campaign_id="TESTCAMP", active="Y")
+            outcome = list_settings.add_list(uow, fuzz_list, actor, None, may_modify_fields=True)
+            assert outcome.problem is None
             conn.execute(insert(vicidial_live_agents).values(
                 user=AGENT, server_ip="10.0.0.1", status="PAUSED", lead_id=0,
                 campaign_id="TESTCAMP", closer_campaigns=""))  # fmt: skip

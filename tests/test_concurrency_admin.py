@@ -17,7 +17,15 @@ from typing import Any
 
 import pytest
 
-from leadgate.domain import callbacks, campaigns, dnc, list_settings, lists, user_admin, users
+from leadgate.domain import (
+    callbacks,
+    campaign_settings,
+    campaigns,
+    dnc,
+    list_settings,
+    user_admin,
+    users,
+)
 from leadgate.domain.actor import Actor
 from leadgate.domain.refusals import Problem, Refused
 from leadgate.storage.database import Database
@@ -120,14 +128,16 @@ def test_concurrent_dnc_operations(db: Database, seed: Seeder) -> None:
 
 
 def test_concurrent_campaign_and_list_operations(db: Database, seed: Seeder) -> None:
-    change = campaigns.CampaignChange("RACE", {"campaign_name": "Race"})
-    added = _race(db, lambda uow: campaigns.add_campaign(uow, change, ACTOR))
-    _one_success(added, None, Problem.EXISTS)
-    new_list = lists.ListChange(555, {"campaign_id": "RACE"})
-    added = _race(db, lambda uow: lists.add_list(uow, new_list, ACTOR))
-    _one_success(added, None, Problem.EXISTS)
-    deleted = _race(db, lambda uow: lists.delete_list(uow, 555, ACTOR))
-    _one_success(deleted, 0, Problem.NOT_FOUND)
+    campaign = campaign_settings.CampaignSettings("RACE", campaign_name="Race campaign")
+    added = _race(db, lambda uow: campaign_settings.add_campaign(uow, campaign, ACTOR).problem)
+    _one_success(added, None, campaign_settings.SettingProblem.CAMPAIGN_EXISTS)
+    new_list = list_settings.ListSettings("555", list_name="Race", campaign_id="RACE")
+    added = _race(db, lambda uow: list_settings.add_list(uow, new_list, ACTOR, None,
+                                                         may_modify_fields=True).problem)  # fmt: skip
+    _one_success(added, None, list_settings.ListProblem.LIST_EXISTS)
+    deleted = _race(db, lambda uow: list_settings.delete_list(uow, 555, ACTOR,
+                                                              with_leads=False).found)  # fmt: skip
+    _one_success(deleted, True, False)
     deleted = _race(db, lambda uow: campaigns.delete_campaign(uow, "RACE", ACTOR))
     _one_success(deleted, None, Problem.NOT_FOUND)
     assert seed.table_rows("vicidial_campaigns", "campaign_id") == []

@@ -1,34 +1,50 @@
-"""`leadgate campaign …`: campaigns (vicidial_campaigns)."""
+"""`leadgate campaign …`: campaigns (vicidial_campaigns). update and status run
+update_campaign's and campaign_status's operations (domain/campaign_settings.py) as an
+all-powerful caller (user CLI); add checks its settings with the same rules."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from leadgate.cli.common import DbOption, open_database
+from leadgate.cli.common import DbOption, fail, open_database
 from leadgate.cli.guard import refusals
-from leadgate.domain import campaigns, clock
+from leadgate.cli.wording import setting_problem
+from leadgate.domain import campaign_settings, campaigns, clock
 from leadgate.domain.actor import Actor
-from leadgate.domain.campaigns import CampaignChange
+from leadgate.domain.campaign_settings import (
+    BLANK,
+    DIAL_METHODS,
+    NO_FILTER,
+    SECONDARY_ORDERS,
+    CampaignSettings,
+    StatusProblem,
+)
 
 app = typer.Typer(help="Campaigns (vicidial_campaigns).", no_args_is_help=True)
 console = Console()
 
 CLI_ACTOR = Actor(user="CLI")
-SHOWN = ("campaign_id", "campaign_name", "campaign_description", "active", "local_call_time",
-         "manual_dial_list_id", "dial_statuses", "use_internal_dnc", "use_campaign_dnc",
-         "use_other_campaign_dnc")  # fmt: skip
+SHOWN = ("campaign_id", "campaign_name", "campaign_description", "active", "dial_method",
+         "auto_dial_level", "adaptive_maximum_level", "hopper_level", "dial_timeout",
+         "campaign_vdad_exten", "campaign_cid", "lead_order", "lead_order_randomize",
+         "lead_order_secondary", "lead_filter_id", "dial_statuses", "local_call_time",
+         "manual_dial_list_id", "use_internal_dnc", "use_campaign_dnc", "use_other_campaign_dnc",
+         "dispo_call_url", "web_form_address", "web_form_address_two", "web_form_address_three",
+         "xferconf_a_number", "xferconf_b_number", "xferconf_c_number", "xferconf_d_number",
+         "xferconf_e_number", "campaign_changedate")  # fmt: skip
+CLEARS = " ('' clears it on update)"
 
 CampaignId = Annotated[
     str, typer.Argument(help="Campaign id: 2-8 letters, digits, - or _.", show_default=False)
 ]
-Name = Annotated[str | None, typer.Option("--name", help="Campaign name (40 characters).")]
-Description = Annotated[str | None, typer.Option("--description", help="Description.")]
+Name = Annotated[str | None, typer.Option("--name", help="Campaign name (6-40 characters).")]
+Description = Annotated[str | None, typer.Option(help="Description" + CLEARS + ".")]
 Active = Annotated[bool | None, typer.Option("--active/--inactive", help="Campaign active.")]
-CallTime = Annotated[str | None, typer.Option("--call-time", help="local_call_time id.")]
+CallTime = Annotated[str | None, typer.Option(help="local_call_time: an existing call time id.")]
 ManualList = Annotated[
     str | None, typer.Option("--manual-dial-list", help="manual_dial_list_id (digits).")
 ]
@@ -45,20 +61,97 @@ OtherDnc = Annotated[
 ]  # fmt: skip
 DialStatuses = Annotated[
     str | None,
-    typer.Option("--dial-statuses", help="Statuses to dial, e.g. 'NEW CALLBK' or NEW,CALLBK."),
+    typer.Option(help="All statuses to dial, e.g. 'NEW CALLBK' or NEW,CALLBK."),
+]
+AddStatus = Annotated[
+    str | None, typer.Option("--add-dial-status", help="Put one status first in dial_statuses.")
+]
+RemoveStatus = Annotated[
+    str | None, typer.Option("--remove-dial-status", help="Take one status out of dial_statuses.")
+]
+DialLevel = Annotated[
+    float | None,
+    typer.Option("--dial-level", help="auto_dial_level: 0 up to the system's auto_dial_limit."),
+]
+DialMethod = Annotated[str | None, typer.Option(help=f"One of {', '.join(DIAL_METHODS)}.")]
+AdaptLevel = Annotated[
+    str | None, typer.Option(help="adaptive_maximum_level (1-5 characters, e.g. 3.0).")
+]
+RoutingExten = Annotated[
+    str | None,
+    typer.Option("--routing-extension", help="campaign_vdad_exten (3-20 characters)."),
+]
+HopperLevel = Annotated[int | None, typer.Option(help="hopper_level: 1-5000 leads.")]
+DialTimeout = Annotated[int | None, typer.Option(help="dial_timeout: 1-120 seconds.")]
+OutboundCid = Annotated[str | None, typer.Option(help="campaign_cid: caller id (6-20).")]
+LeadFilter = Annotated[
+    str | None, typer.Option(help="lead_filter_id: an existing lead filter" + CLEARS + ".")
+]
+Xferconf = Annotated[
+    str | None, typer.Option(help="xferconf_a_number … (50 characters)" + CLEARS + ".")
+]
+DispoUrl = Annotated[str | None, typer.Option(help="dispo_call_url" + CLEARS + ".")]
+WebForm = Annotated[str | None, typer.Option(help="web_form_address URL" + CLEARS + ".")]
+WebFormTwo = Annotated[str | None, typer.Option(help="web_form_address_two URL.")]
+WebFormThree = Annotated[str | None, typer.Option(help="web_form_address_three URL.")]
+ListOrder = Annotated[
+    str | None, typer.Option(help="lead_order, e.g. DOWN, UP PHONE, DOWN COUNT 2nd NEW.")
+]
+Randomize = Annotated[
+    bool | None,
+    typer.Option("--list-order-randomize/--no-list-order-randomize", help="lead_order_randomize."),
+]
+SecondaryOrder = Annotated[
+    str | None, typer.Option(help=f"lead_order_secondary: {', '.join(SECONDARY_ORDERS)}.")
 ]
 
 
-def _values(name: str | None, description: str | None, active: bool | None,
-            call_time: str | None, manual_list: str | None, internal_dnc: str | None,
-            campaign_dnc: str | None, other_dnc: str | None,
-            dial_statuses: str | None) -> dict[str, Any]:  # fmt: skip
-    return {
-        "campaign_name": name, "campaign_description": description, "active": active,
-        "local_call_time": call_time, "manual_dial_list_id": manual_list,
-        "use_internal_dnc": internal_dnc, "use_campaign_dnc": campaign_dnc,
-        "use_other_campaign_dnc": other_dnc, "dial_statuses": dial_statuses,
-    }  # fmt: skip
+def _settings(
+    campaign_id: str, *, clearing: bool, name: str | None, description: str | None,
+    active: bool | None, call_time: str | None, manual_dial_list: str | None,
+    internal_dnc: str | None, campaign_dnc: str | None, other_campaign_dnc: str | None,
+    dial_statuses: str | None, add_dial_status: str | None, remove_dial_status: str | None,
+    dial_level: float | None, dial_method: str | None, adaptive_maximum_level: str | None,
+    routing_extension: str | None, hopper_level: int | None, dial_timeout: int | None,
+    outbound_cid: str | None, lead_filter: str | None, xferconf: tuple[str | None, ...],
+    dispo_call_url: str | None, web_forms: tuple[str | None, ...], list_order: str | None,
+    list_order_randomize: bool | None, list_order_secondary: str | None,
+    reset_hopper: bool = False,
+) -> CampaignSettings:  # fmt: skip
+    """The options as update_campaign parameters ("" = not given; on update an empty option
+    clears the setting where VICIdial's --BLANK-- does)."""
+
+    def clearable(value: str | None) -> str:
+        if value is None:
+            return ""
+        return BLANK if clearing and value == "" else value
+
+    def given(value: object) -> str:
+        return "" if value is None else str(value)
+
+    x1, x2, x3, x4, x5 = (clearable(x) for x in xferconf)
+    w1, w2, w3 = (clearable(w) for w in web_forms)
+    return CampaignSettings(
+        campaign_id=campaign_id,
+        auto_dial_level="" if dial_level is None else f"{dial_level:g}",
+        dial_method=given(dial_method), adaptive_maximum_level=given(adaptive_maximum_level),
+        campaign_vdad_exten=given(routing_extension), hopper_level=given(hopper_level),
+        dial_timeout=given(dial_timeout), campaign_name=given(name),
+        outbound_cid=given(outbound_cid),
+        lead_filter_id=NO_FILTER if clearing and lead_filter == "" else given(lead_filter),
+        active="" if active is None else "Y" if active else "N", xferconf=(x1, x2, x3, x4, x5),
+        dispo_call_url=clearable(dispo_call_url), webforms=(w1, w2, w3),
+        list_order=given(list_order),
+        list_order_randomize="" if list_order_randomize is None
+        else "Y" if list_order_randomize else "N",
+        list_order_secondary=given(list_order_secondary),
+        dial_status_add=given(add_dial_status), dial_status_remove=given(remove_dial_status),
+        reset_hopper=reset_hopper, campaign_description=clearable(description),
+        local_call_time=given(call_time), manual_dial_list_id=given(manual_dial_list),
+        dnc=(given(internal_dnc), given(campaign_dnc)),
+        use_other_campaign_dnc=BLANK if other_campaign_dnc == "" else given(other_campaign_dnc),
+        dial_statuses=given(dial_statuses),
+    )  # fmt: skip
 
 
 @app.command("add")
@@ -67,13 +160,37 @@ def add(
     description: Description = None, active: Active = True, call_time: CallTime = None,
     manual_dial_list: ManualList = None, internal_dnc: InternalDnc = None,
     campaign_dnc: CampaignDnc = None, other_campaign_dnc: OtherDnc = None,
-    dial_statuses: DialStatuses = None,
+    dial_statuses: DialStatuses = None, add_dial_status: AddStatus = None,
+    remove_dial_status: RemoveStatus = None, dial_level: DialLevel = None,
+    dial_method: DialMethod = None, adaptive_maximum_level: AdaptLevel = None,
+    routing_extension: RoutingExten = None, hopper_level: HopperLevel = None,
+    dial_timeout: DialTimeout = None, outbound_cid: OutboundCid = None,
+    lead_filter: LeadFilter = None, xferconf_one: Xferconf = None, xferconf_two: Xferconf = None,
+    xferconf_three: Xferconf = None, xferconf_four: Xferconf = None,
+    xferconf_five: Xferconf = None, dispo_call_url: DispoUrl = None, web_form: WebForm = None,
+    web_form_two: WebFormTwo = None, web_form_three: WebFormThree = None,
+    list_order: ListOrder = None, list_order_randomize: Randomize = None,
+    list_order_secondary: SecondaryOrder = None,
 ) -> None:  # fmt: skip
-    """Create a campaign."""
-    values = _values(name, description, active, call_time, manual_dial_list, internal_dnc,
-                     campaign_dnc, other_campaign_dnc, dial_statuses)  # fmt: skip
+    """Create a campaign (its settings checked as update does)."""
+    settings = _settings(
+        campaign_id, clearing=False, name=name, description=description, active=active,
+        call_time=call_time, manual_dial_list=manual_dial_list, internal_dnc=internal_dnc,
+        campaign_dnc=campaign_dnc, other_campaign_dnc=other_campaign_dnc,
+        dial_statuses=dial_statuses, add_dial_status=add_dial_status,
+        remove_dial_status=remove_dial_status, dial_level=dial_level, dial_method=dial_method,
+        adaptive_maximum_level=adaptive_maximum_level, routing_extension=routing_extension,
+        hopper_level=hopper_level, dial_timeout=dial_timeout, outbound_cid=outbound_cid,
+        lead_filter=lead_filter,
+        xferconf=(xferconf_one, xferconf_two, xferconf_three, xferconf_four, xferconf_five),
+        dispo_call_url=dispo_call_url, web_forms=(web_form, web_form_two, web_form_three),
+        list_order=list_order, list_order_randomize=list_order_randomize,
+        list_order_secondary=list_order_secondary,
+    )  # fmt: skip
     with refusals(), open_database(db).unit_of_work(clock.now()) as uow:
-        campaigns.add_campaign(uow, CampaignChange(campaign_id, values), CLI_ACTOR)
+        outcome = campaign_settings.add_campaign(uow, settings, CLI_ACTOR)
+        if outcome.problem is not None:
+            fail(setting_problem(outcome))
     console.print(f"created campaign [bold]{campaign_id}[/bold]")
 
 
@@ -83,14 +200,79 @@ def update(
     description: Description = None, active: Active = None, call_time: CallTime = None,
     manual_dial_list: ManualList = None, internal_dnc: InternalDnc = None,
     campaign_dnc: CampaignDnc = None, other_campaign_dnc: OtherDnc = None,
-    dial_statuses: DialStatuses = None,
+    dial_statuses: DialStatuses = None, add_dial_status: AddStatus = None,
+    remove_dial_status: RemoveStatus = None, dial_level: DialLevel = None,
+    dial_method: DialMethod = None, adaptive_maximum_level: AdaptLevel = None,
+    routing_extension: RoutingExten = None, hopper_level: HopperLevel = None,
+    dial_timeout: DialTimeout = None, outbound_cid: OutboundCid = None,
+    lead_filter: LeadFilter = None, xferconf_one: Xferconf = None, xferconf_two: Xferconf = None,
+    xferconf_three: Xferconf = None, xferconf_four: Xferconf = None,
+    xferconf_five: Xferconf = None, dispo_call_url: DispoUrl = None, web_form: WebForm = None,
+    web_form_two: WebFormTwo = None, web_form_three: WebFormThree = None,
+    list_order: ListOrder = None, list_order_randomize: Randomize = None,
+    list_order_secondary: SecondaryOrder = None,
+    reset_hopper: Annotated[
+        bool, typer.Option("--reset-hopper", help="Empty the campaign's hopper.")
+    ] = False,
 ) -> None:  # fmt: skip
-    """Change a campaign's settings."""
-    values = _values(name, description, active, call_time, manual_dial_list, internal_dnc,
-                     campaign_dnc, other_campaign_dnc, dial_statuses)  # fmt: skip
+    """Change a campaign's settings, or empty its hopper (update_campaign)."""
+    settings = _settings(
+        campaign_id, clearing=True, name=name, description=description, active=active,
+        call_time=call_time, manual_dial_list=manual_dial_list, internal_dnc=internal_dnc,
+        campaign_dnc=campaign_dnc, other_campaign_dnc=other_campaign_dnc,
+        dial_statuses=dial_statuses, add_dial_status=add_dial_status,
+        remove_dial_status=remove_dial_status, dial_level=dial_level, dial_method=dial_method,
+        adaptive_maximum_level=adaptive_maximum_level, routing_extension=routing_extension,
+        hopper_level=hopper_level, dial_timeout=dial_timeout, outbound_cid=outbound_cid,
+        lead_filter=lead_filter,
+        xferconf=(xferconf_one, xferconf_two, xferconf_three, xferconf_four, xferconf_five),
+        dispo_call_url=dispo_call_url, web_forms=(web_form, web_form_two, web_form_three),
+        list_order=list_order, list_order_randomize=list_order_randomize,
+        list_order_secondary=list_order_secondary, reset_hopper=reset_hopper,
+    )  # fmt: skip
     with refusals(), open_database(db).unit_of_work(clock.now()) as uow:
-        campaigns.update_campaign(uow, CampaignChange(campaign_id, values), CLI_ACTOR)
-    console.print(f"updated campaign [bold]{campaign_id}[/bold]")
+        outcome = campaign_settings.update_settings(uow, settings, CLI_ACTOR, None)
+        if not outcome.found:
+            similar = campaigns.similar_campaign(uow.conn, campaign_id)
+            hint = f" (did you mean {similar}?)" if similar else ""
+            fail(f"campaign {campaign_id} does not exist{hint}")
+        if outcome.problem is not None:
+            fail(setting_problem(outcome))
+        if not outcome.updated and outcome.hopper_rows is None:
+            fail("nothing to change: give at least one option")
+    if outcome.updated:
+        console.print(f"updated campaign [bold]{campaign_id}[/bold]")
+    if outcome.hopper_rows is not None:
+        console.print(f"emptied the hopper of [bold]{campaign_id}[/bold]: "
+                      f"{outcome.hopper_rows} leads removed")  # fmt: skip
+
+
+@app.command("status")
+def status(
+    campaign_id: CampaignId,
+    value: Annotated[
+        str | None,
+        typer.Argument(help="start, stop or pause (pause = stop: active N); none: show it.",
+                       show_default=False),
+    ] = None,
+    db: DbOption = None,
+) -> None:  # fmt: skip
+    """Show, start or stop a campaign (campaign_status)."""
+    with refusals(), open_database(db).unit_of_work(clock.now()) as uow:
+        outcome = campaign_settings.set_campaign_status(uow, campaign_id, value or "", CLI_ACTOR,
+                                                        None)  # fmt: skip
+        if outcome.problem is StatusProblem.BAD_VALUE:
+            fail(f"invalid status {value!r}: start, stop or pause")
+        if outcome.problem is StatusProblem.NOT_FOUND:
+            similar = campaigns.similar_campaign(uow.conn, campaign_id)
+            hint = f" (did you mean {similar}?)" if similar else ""
+            fail(f"campaign {campaign_id} does not exist{hint}")
+    state = {"Y": "active", "N": "inactive"}
+    if not value:
+        console.print(f"campaign [bold]{campaign_id}[/bold] is {state.get(outcome.before, '?')}")
+        return
+    console.print(f"campaign [bold]{campaign_id}[/bold]: {state.get(outcome.before, '?')} -> "
+                  f"{state[outcome.after]}")  # fmt: skip
 
 
 @app.command("show")

@@ -4,6 +4,9 @@ The checks run in VICIdial's order and the first failing one refuses the whole c
 changes); the refusal is a typed code carrying the offending value. A valid call updates the
 named columns and campaign_changedate, writes vicidial_admin_log, and with reset_hopper
 empties the campaign's hopper (another admin-log row). Both hold the campaign's named lock.
+The CLI's `campaign add` (no API counterpart) checks its settings with the same rules, and
+the CLI sets a few columns update_campaign has no parameter for (description, call time,
+manual dial list, DNC settings, the whole dial status set), checked here too.
 """
 
 from __future__ import annotations
@@ -12,11 +15,14 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from leadgate.domain import field_rules as rules
 from leadgate.domain.actor import Actor
 from leadgate.domain.events import EntityChanged
+from leadgate.domain.refusals import Refused
 from leadgate.storage import admin_log, system
 from leadgate.storage import campaigns as store
 from leadgate.storage import hopper as hopper_store
+from leadgate.storage import lists as list_store
 from leadgate.storage.unit_of_work import UnitOfWork
 
 DIAL_METHODS = ("MANUAL", "RATIO", "INBOUND_MAN", "ADAPT_AVERAGE", "ADAPT_HARD_LIMIT",
@@ -38,9 +44,12 @@ NO_FILTER = "---NONE---"
 XFERCONF_COLUMNS = ("xferconf_a_number", "xferconf_b_number", "xferconf_c_number",
                     "xferconf_d_number", "xferconf_e_number")  # fmt: skip
 WEBFORM_COLUMNS = ("web_form_address", "web_form_address_two", "web_form_address_three")
+DNC_COLUMNS = ("use_internal_dnc", "use_campaign_dnc")
 
 
 class SettingProblem(Enum):
+    CAMPAIGN_ID = "campaign id"  # add: not 2-8 letters, digits, - or _
+    CAMPAIGN_EXISTS = "campaign exists"  # add: `value` is the id (maybe differing in case)
     AUTO_DIAL_LEVEL = "auto dial level"
     DIAL_METHOD = "dial method"
     ADAPTIVE_MAXIMUM_LEVEL = "adaptive maximum level"
@@ -66,6 +75,13 @@ class SettingProblem(Enum):
     DIAL_STATUS_REMOVE = "dial status remove"
     DIAL_STATUS_REMOVE_NONE = "no dial statuses"
     DIAL_STATUS_REMOVE_MISSING = "dial status not set"
+    # Columns only the CLI sets:
+    DESCRIPTION = "description"
+    CALL_TIME = "call time not found"
+    MANUAL_DIAL_LIST = "manual dial list id"
+    DNC_SETTING = "dnc setting"  # `index` 0: use_internal_dnc, 1: use_campaign_dnc
+    OTHER_CAMPAIGN_DNC = "other campaign not found"
+    DIAL_STATUSES = "dial statuses"  # `value`: the bad status (or the whole set, too long)
 
 
 @dataclass(frozen=True)
@@ -92,6 +108,14 @@ class CampaignSettings:
     dial_status_add: str = ""
     dial_status_remove: str = ""
     reset_hopper: bool = False
+    # Columns only the CLI sets ("" = not given; BLANK clears the description and the other
+    # campaign DNC):
+    campaign_description: str = ""
+    local_call_time: str = ""
+    manual_dial_list_id: str = ""
+    dnc: tuple[str, str] = ("", "")  # use_internal_dnc, use_campaign_dnc
+    use_other_campaign_dnc: str = ""
+    dial_statuses: str = ""  # the whole set, e.g. "NEW CALLBK" or "NEW,CALLBK"
 
 
 @dataclass(frozen=True)
@@ -151,6 +175,38 @@ def update_settings(
     if settings.reset_hopper:
         hopper_rows = reset_hopper(uow, campaign_id, actor)
     return SettingsOutcome(updated=bool(changes), hopper_rows=hopper_rows)
+
+
+def add_campaign(uow: UnitOfWork, settings: CampaignSettings, actor: Actor) -> SettingsOutcome:
+    """The CLI's `campaign add`: a new campaign (named as its id unless a name is given, active
+    unless told), its settings checked as update_campaign checks them."""
+    conn = uow.conn
+    campaign_id = settings.campaign_id
+    if not rules.CAMPAIGN_ID.fullmatch(campaign_id):
+        return SettingsOutcome(found=False, problem=SettingProblem.CAMPAIGN_ID, value=campaign_id)
+    uow.lock([f"campaign:{campaign_id.upper()}"])
+    existing = store.campaigns_named_like(conn, campaign_id)
+    if existing:
+        # MariaDB would refuse ids differing only in case; refuse them everywhere.
+        taken = str(existing[0]["campaign_id"])
+        return SettingsOutcome(found=False, problem=SettingProblem.CAMPAIGN_EXISTS, value=taken)
+    limit = _number(str(system.settings(conn).get("auto_dial_limit") or "0")) or 0.0
+    try:
+        changes = _changes(uow, settings, limit + 0.001)
+    except _Refused as refused:
+        return SettingsOutcome(found=False, problem=refused.problem, index=refused.index,
+                               value=refused.value,
+                               auto_dial_limit=_php_float_text(limit + 0.001))  # fmt: skip
+    row = {"campaign_id": campaign_id, "campaign_name": campaign_id, "active": "Y", **changes,
+           "campaign_changedate": uow.now}  # fmt: skip
+    store.insert_campaign(conn, row)
+    admin_log.write(
+        conn, now=uow.now, user=actor.user, ip=actor.ip[:15], section="CAMPAIGNS",
+        event_type="ADD", record_id=campaign_id, event_code="ADMIN ADD CAMPAIGN",
+        event_sql=", ".join(sorted(row)), event_notes=f"campaign: {campaign_id}",
+    )  # fmt: skip
+    uow.emit(EntityChanged("campaign", campaign_id, "added", actor.user))
+    return SettingsOutcome(updated=True)
 
 
 def reset_hopper(uow: UnitOfWork, campaign_id: str, actor: Actor) -> int:
@@ -222,10 +278,44 @@ def _changes(uow: UnitOfWork, s: CampaignSettings, limit: float) -> dict[str, st
         if value:
             _url(changes, column, value, SettingProblem.WEBFORM, index)
     _list_order(changes, s)
-    statuses = _dial_statuses(uow, s)
+    _cli_columns(uow, changes, s)
+    statuses = _dial_statuses(uow, s, changes.get("dial_statuses"))
     if statuses is not None:
         changes["dial_statuses"] = statuses
     return changes
+
+
+def _cli_columns(uow: UnitOfWork, changes: dict[str, str], s: CampaignSettings) -> None:
+    """The columns update_campaign has no parameter for (the API leaves them all "")."""
+    if s.campaign_description:
+        description = "" if s.campaign_description == BLANK else s.campaign_description
+        if len(description) > 255:
+            raise _Refused(SettingProblem.DESCRIPTION, description)
+        changes["campaign_description"] = description
+    if s.local_call_time:
+        if not list_store.call_time_exists(uow.conn, s.local_call_time):
+            raise _Refused(SettingProblem.CALL_TIME, s.local_call_time)
+        changes["local_call_time"] = s.local_call_time
+    if s.manual_dial_list_id:
+        try:
+            changes["manual_dial_list_id"] = str(rules.list_id("", s.manual_dial_list_id))
+        except Refused:
+            raise _Refused(SettingProblem.MANUAL_DIAL_LIST, s.manual_dial_list_id) from None
+    for index, (value, column) in enumerate(zip(s.dnc, DNC_COLUMNS, strict=True)):
+        if value:
+            if value.upper() not in rules.DNC_SETTINGS:
+                raise _Refused(SettingProblem.DNC_SETTING, value, index)
+            changes[column] = value.upper()
+    if s.use_other_campaign_dnc:
+        other = "" if s.use_other_campaign_dnc == BLANK else s.use_other_campaign_dnc
+        if other and not store.campaign_visible(uow.conn, other, None):
+            raise _Refused(SettingProblem.OTHER_CAMPAIGN_DNC, other)
+        changes["use_other_campaign_dnc"] = other
+    if s.dial_statuses:
+        try:
+            changes["dial_statuses"] = rules.statuses("", s.dial_statuses)
+        except Refused as refused:
+            raise _Refused(SettingProblem.DIAL_STATUSES, refused.value) from None
 
 
 def _url(changes: dict[str, str], column: str, value: str, problem: SettingProblem,
@@ -255,13 +345,14 @@ def _list_order(changes: dict[str, str], s: CampaignSettings) -> None:
         changes["lead_order_secondary"] = s.list_order_secondary
 
 
-def _dial_statuses(uow: UnitOfWork, s: CampaignSettings) -> str | None:
-    """dial_status_add puts a status first; dial_status_remove takes one out (after an add)."""
-    statuses: str | None = None
+def _dial_statuses(uow: UnitOfWork, s: CampaignSettings, given: str | None) -> str | None:
+    """dial_status_add puts a status first; dial_status_remove takes one out (after an add).
+    Both start from the `given` set (the CLI's whole set) when there is one."""
+    statuses = given
     if s.dial_status_add:
         if len(s.dial_status_add) > 6:
             raise _Refused(SettingProblem.DIAL_STATUS_ADD, s.dial_status_add)
-        current = store.dial_statuses(uow.conn, s.campaign_id)
+        current = given if given is not None else store.dial_statuses(uow.conn, s.campaign_id)
         if len(current) > 248:
             raise _Refused(SettingProblem.DIAL_STATUS_ADD_FULL, s.dial_status_add)
         statuses = f" {s.dial_status_add}{current if len(current) >= 2 else ' -'}"

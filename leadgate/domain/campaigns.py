@@ -1,13 +1,13 @@
-"""Campaigns: one set of operations for every caller (CLI now, the Non-Agent API's campaign
-functions next). Refusals are `Refused` codes; every change writes vicidial_admin_log and
-emits EntityChanged. Adds and deletes hold the campaign's named lock, so of concurrent
-identical calls exactly one succeeds."""
+"""Campaigns: lookups for every caller and the CLI's `campaign delete` (the API has none).
+Settings (add, update_campaign, campaign_status) are domain/campaign_settings.py. Refusals are
+`Refused` codes; a delete writes vicidial_admin_log, emits EntityChanged and holds the
+campaign's named lock, so of concurrent identical calls exactly one succeeds."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection
@@ -21,24 +21,6 @@ from leadgate.storage import admin_log
 from leadgate.storage import campaigns as store
 from leadgate.storage import lists as list_store
 from leadgate.storage.unit_of_work import UnitOfWork
-
-FIELDS: dict[str, rules.Rule] = {
-    "campaign_name": rules.text(40, shortest=1),
-    "campaign_description": rules.text(255),
-    "active": rules.yes_no,
-    "local_call_time": rules.call_time,
-    "manual_dial_list_id": rules.list_id,
-    "use_internal_dnc": rules.dnc_setting,
-    "use_campaign_dnc": rules.dnc_setting,
-    "use_other_campaign_dnc": lambda f, v: "" if v == "" else rules.campaign_id(f, v),
-    "dial_statuses": rules.statuses,
-}
-
-
-@dataclass(frozen=True)
-class CampaignChange:
-    campaign_id: str
-    values: Mapping[str, Any] = field(default_factory=dict)  # field -> value (None: not given)
 
 
 def parse_campaign_id(value: str) -> str:
@@ -55,12 +37,17 @@ def find_campaign(conn: Connection, campaign_id: str) -> dict[str, Any] | None:
 
 def require_campaign(conn: Connection, campaign_id: str) -> dict[str, Any]:
     parse_campaign_id(campaign_id)
+    found = find_campaign(conn, campaign_id)
+    if found is None:
+        raise Refused(Problem.NOT_FOUND, entity="campaign", key=campaign_id,
+                      similar=similar_campaign(conn, campaign_id))  # fmt: skip
+    return found
+
+
+def similar_campaign(conn: Connection, campaign_id: str) -> str:
+    """A campaign whose id differs from `campaign_id` only in case ("" when none)."""
     similar = store.campaigns_named_like(conn, campaign_id)
-    for row in similar:
-        if row["campaign_id"] == campaign_id:
-            return row
-    raise Refused(Problem.NOT_FOUND, entity="campaign", key=campaign_id,
-                  similar=str(similar[0]["campaign_id"]) if similar else "")  # fmt: skip
+    return str(similar[0]["campaign_id"]) if similar else ""
 
 
 def all_campaigns(conn: Connection) -> list[dict[str, Any]]:
@@ -105,31 +92,6 @@ def _lock(uow: UnitOfWork, campaign_id: str) -> None:
     uow.lock([f"campaign:{campaign_id.upper()}"])
 
 
-def add_campaign(uow: UnitOfWork, change: CampaignChange, actor: Actor) -> None:
-    campaign_id = parse_campaign_id(change.campaign_id)
-    cleaned = rules.validated(FIELDS, change.values)
-    _lock(uow, campaign_id)
-    existing = store.campaigns_named_like(uow.conn, campaign_id)
-    if existing:
-        # MariaDB would refuse ids differing only in case; refuse them everywhere.
-        raise Refused(Problem.EXISTS, entity="campaign", key=str(existing[0]["campaign_id"]))
-    _check_other_campaign(uow.conn, cleaned)
-    row = {"campaign_id": campaign_id, "campaign_name": campaign_id, "active": "Y", **cleaned}
-    store.insert_campaign(uow.conn, row)
-    _changed(uow, campaign_id, "added", "ADD", actor, cleaned)
-
-
-def update_campaign(uow: UnitOfWork, change: CampaignChange, actor: Actor) -> None:
-    campaign_id = change.campaign_id
-    require_campaign(uow.conn, campaign_id)
-    cleaned = rules.validated(FIELDS, change.values)
-    if not cleaned:
-        raise Refused(Problem.NOTHING_TO_CHANGE, entity="campaign", key=campaign_id)
-    _check_other_campaign(uow.conn, cleaned)
-    store.update_campaign(uow.conn, campaign_id, cleaned)
-    _changed(uow, campaign_id, "updated", "MODIFY", actor, cleaned)
-
-
 def delete_campaign(uow: UnitOfWork, campaign_id: str, actor: Actor) -> None:
     """Delete a campaign that has no list left (move or delete its lists first)."""
     parse_campaign_id(campaign_id)
@@ -142,12 +104,6 @@ def delete_campaign(uow: UnitOfWork, campaign_id: str, actor: Actor) -> None:
     if store.delete_campaign(uow.conn, campaign_id) != 1:
         raise Refused(Problem.NOT_FOUND, entity="campaign", key=campaign_id)
     _changed(uow, campaign_id, "deleted", "DELETE", actor, {})
-
-
-def _check_other_campaign(conn: Connection, cleaned: Mapping[str, Any]) -> None:
-    other = cleaned.get("use_other_campaign_dnc")
-    if other:
-        require_campaign(conn, other)
 
 
 def _changed(

@@ -10,6 +10,7 @@ own web server for it; DEVIATIONS.md D6).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -28,9 +29,11 @@ COPY_METHODS = ("APPEND", "UPDATE", "REPLACE")
 XFERCONF_COLUMNS = ("xferconf_a_number", "xferconf_b_number", "xferconf_c_number",
                     "xferconf_d_number", "xferconf_e_number")  # fmt: skip
 WEBFORM_COLUMNS = ("web_form_address", "web_form_address_two", "web_form_address_three")
+LIST_ID = re.compile(r"[0-9]{2,14}")
 
 
 class ListProblem(Enum):
+    REQUIRED_FIELDS = "required fields"  # `value`: the first field missing or malformed
     CAMPAIGN_NOT_FOUND = "campaign not found"
     LIST_EXISTS = "list exists"
     LIST_NOT_FOUND = "list not found"
@@ -89,6 +92,22 @@ class AddOutcome:
     copy: CustomFieldsCopy | None = None
 
 
+def valid_list_id(text: str) -> bool:
+    """A list id as add_list and update_list take it: 2-14 digits."""
+    return LIST_ID.fullmatch(text) is not None
+
+
+def _missing_field(s: ListSettings) -> str:
+    """add_list's required fields: list id, campaign id (1-8) and list name (2-30)."""
+    if not valid_list_id(s.list_id):
+        return "list_id"
+    if not 1 <= len(s.campaign_id) <= 8:
+        return "campaign_id"
+    if not 2 <= len(s.list_name) <= 30:
+        return "list_name"
+    return ""
+
+
 class _Refused(Exception):
     def __init__(self, problem: ListProblem, value: str, index: int = 0) -> None:
         super().__init__(problem.value)
@@ -143,7 +162,11 @@ def add_list(
     uow: UnitOfWork, s: ListSettings, actor: Actor, allowed: frozenset[str] | None, *,
     may_modify_fields: bool,
 ) -> AddOutcome:  # fmt: skip
-    """add_list: the campaign must exist (and be allowed), the list must not."""
+    """add_list: the required fields given, the campaign must exist (and be allowed), the list
+    must not."""
+    missing = _missing_field(s)
+    if missing:
+        return AddOutcome(ListProblem.REQUIRED_FIELDS, missing)
     conn = uow.conn
     if not campaign_store.campaign_visible(conn, s.campaign_id, allowed):
         return AddOutcome(ListProblem.CAMPAIGN_NOT_FOUND, s.campaign_id)
@@ -276,13 +299,10 @@ def update_list(
     reset = _reset(uow, list_id, actor) if actions.reset_list else None
     list_deleted: int | None = None
     if actions.delete_list and actions.may_delete_lists:
-        list_deleted = store.delete_list(conn, list_id)
-        _log(uow, actor, list_id, "DELETE", "ADMIN API DELETE LIST", "delete vicidial_lists")
-        uow.emit(EntityChanged("list", str(list_id), "deleted", actor.user))
+        list_deleted = _delete_list(uow, list_id, actor)
     leads_deleted: int | None = None
     if actions.delete_leads and actions.may_delete_leads:
-        leads_deleted = store.delete_leads(conn, list_id)
-        _log(uow, actor, list_id, "DELETE", "ADMIN API DELETE LEADS", "delete vicidial_list")
+        leads_deleted = _delete_leads(uow, list_id, actor)
     copy = _copy_check(uow, s, actions.may_modify_fields)
     if copy is not None and copy.problem is None:
         copy = _copy(uow, list_id, copy)
@@ -292,6 +312,41 @@ def update_list(
         leads_deleted=leads_deleted,
         leads_delete_denied=actions.delete_leads and not actions.may_delete_leads, copy=copy,
     )  # fmt: skip
+
+
+def _delete_list(uow: UnitOfWork, list_id: int, actor: Actor) -> int:
+    deleted = store.delete_list(uow.conn, list_id)
+    _log(uow, actor, list_id, "DELETE", "ADMIN API DELETE LIST", "delete vicidial_lists")
+    uow.emit(EntityChanged("list", str(list_id), "deleted", actor.user))
+    return deleted
+
+
+def _delete_leads(uow: UnitOfWork, list_id: int, actor: Actor) -> int:
+    deleted = store.delete_leads(uow.conn, list_id)
+    _log(uow, actor, list_id, "DELETE", "ADMIN API DELETE LEADS", "delete vicidial_list")
+    return deleted
+
+
+@dataclass(frozen=True)
+class DeleteOutcome:
+    found: bool = True
+    deleted: bool = False
+    leads: int = 0  # the leads deleted, or (refused) the leads the list still has
+
+
+def delete_list(uow: UnitOfWork, list_id: int, actor: Actor, *, with_leads: bool) -> DeleteOutcome:
+    """update_list's delete_list and delete_leads actions as one guarded step (the CLI's
+    `list delete`): a list that still has leads is refused unless its leads go too, so no lead
+    is left in a list that no longer exists."""
+    uow.lock([f"list:{list_id}"])
+    if store.find_list(uow.conn, list_id) is None:
+        return DeleteOutcome(found=False)
+    leads = store.count_leads(uow.conn, list_id)
+    if leads and not with_leads:
+        return DeleteOutcome(leads=leads)
+    _delete_list(uow, list_id, actor)
+    deleted = _delete_leads(uow, list_id, actor) if with_leads else 0
+    return DeleteOutcome(deleted=True, leads=deleted)
 
 
 def _log(uow: UnitOfWork, actor: Actor, list_id: int, verb: str, code: str, sql: str,

@@ -12,11 +12,9 @@ from enum import Enum
 
 class Problem(Enum):
     BAD_VALUE = "bad value"  # `field`'s `value` is not of the field's form
-    UNKNOWN_FIELD = "unknown field"
     NOTHING_TO_CHANGE = "nothing to change"
     NOT_FOUND = "not found"  # `entity` `key` does not exist (`similar`: a near miss)
     EXISTS = "exists"  # `entity` `key` exists already
-    MISSING = "missing"  # `field` is required
     IN_USE = "in use"  # `entity` `key` still has `count` dependants (`field` names them)
 
 

@@ -137,14 +137,14 @@ def _add_list(call: Call, list_id: str) -> None:
     standard_checks(call, f"ERROR: {reason}: |{user}|0", reason, "0")
     settings = _settings(call, list_id)
     name, campaign_id = settings.list_name, settings.campaign_id
-    if not (2 <= len(list_id) <= 14 and 1 <= len(campaign_id) <= 8 and 2 <= len(name) <= 30):
-        reason = "add_list YOU MUST USE ALL REQUIRED FIELDS"
-        data = f"{list_id}|{name}|{campaign_id}"
-        fail(call, reason, f"ERROR: {reason}: |{user}|{data}", data)
     assert call.user is not None
     allowed = campaigns.viewable_campaigns(call.conn, call.user.user_group)
     outcome = list_settings.add_list(call.uow, settings, _actor(call), allowed,
                                      may_modify_fields=_may(call, "custom_fields_modify"))  # fmt: skip
+    if outcome.problem is ListProblem.REQUIRED_FIELDS:
+        reason = "add_list YOU MUST USE ALL REQUIRED FIELDS"
+        data = f"{list_id}|{name}|{campaign_id}"
+        fail(call, reason, f"ERROR: {reason}: |{user}|{data}", data)
     if outcome.problem is ListProblem.CAMPAIGN_NOT_FOUND:
         reason = "add_list CAMPAIGN DOES NOT EXIST"
         fail(call, reason, f"ERROR: {reason}: |{user}|{campaign_id}", campaign_id)
@@ -172,7 +172,7 @@ def update_list(call: Call) -> None:
     reason = "update_list USER DOES NOT HAVE PERMISSION TO UPDATE LISTS"
     standard_checks(call, f"ERROR: {reason}: |{user}|0", reason, "0")
     list_id = call.param("list_id", filters.DIGITS)
-    if not 2 <= len(list_id) <= 14:
+    if not list_settings.valid_list_id(list_id):
         reason = "update_list YOU MUST USE ALL REQUIRED FIELDS"
         data = (
             f"{list_id}|{call.param('list_name', TEXT)}|{call.param('campaign_id', filters.LOGIN)}"
