@@ -102,3 +102,27 @@ def test_url_log_masks_every_credential_in_query_and_body(
     assert "Phone_Pass=XXXX" in urls[1] and "GET-AND-POST=Y&" in urls[1]
     assert "&phone_pass=XXXX" in urls[1]
     assert_no_password_stored(db, ALL_PASSWORDS)
+
+
+def test_user_functions_never_show_or_store_a_password(
+    url_log_client: TestClient, seed: Seeder, db: Database
+) -> None:
+    seed.user(**{"pass": API_PASSWORD})
+    seed.user_group("ADMIN")
+    url = "/vicidial/non_agent_api.php"
+    bodies = [
+        url_log_client.get(url, params={**API, "function": "add_user", "agent_user": "2001",
+                                        "agent_pass": AGENT_PASSWORD, "agent_user_level": "1",
+                                        "agent_full_name": "A", "agent_user_group": "ADMIN"}).text,
+        url_log_client.get(url, params={**API, "function": "copy_user", "agent_user": "2002",
+                                        "agent_pass": PHONE_PASSWORD, "agent_full_name": "B",
+                                        "source_user": "2001"}).text,
+        # A required field missing: the password sent is still not echoed.
+        url_log_client.get(url, params={**API, "function": "copy_user", "agent_user": "2003",
+                                        "agent_pass": WRONG_PASSWORD, "source_user": "2001"}).text,
+        url_log_client.get(url, params={**API, "function": "update_user", "agent_user": "2002",
+                                        "reset_password": "20", "email": "b@example.com"}).text,
+    ]  # fmt: skip
+    assert [body.split(":")[0] for body in bodies] == ["SUCCESS", "SUCCESS", "ERROR", "NOTICE"]
+    assert all(p not in body for p in ALL_PASSWORDS for body in bodies)
+    assert_no_password_stored(db, ALL_PASSWORDS)
