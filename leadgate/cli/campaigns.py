@@ -87,13 +87,21 @@ OutboundCid = Annotated[str | None, typer.Option(help="campaign_cid: caller id (
 LeadFilter = Annotated[
     str | None, typer.Option(help="lead_filter_id: an existing lead filter" + CLEARS + ".")
 ]
-Xferconf = Annotated[
-    str | None, typer.Option(help="xferconf_a_number … (50 characters)" + CLEARS + ".")
-]
+
+
+def _xferconf(letter: str) -> str:
+    return f"xferconf_{letter}_number (50 characters)" + CLEARS + "."
+
+
+XferconfA = Annotated[str | None, typer.Option(help=_xferconf("a"))]
+XferconfB = Annotated[str | None, typer.Option(help=_xferconf("b"))]
+XferconfC = Annotated[str | None, typer.Option(help=_xferconf("c"))]
+XferconfD = Annotated[str | None, typer.Option(help=_xferconf("d"))]
+XferconfE = Annotated[str | None, typer.Option(help=_xferconf("e"))]
 DispoUrl = Annotated[str | None, typer.Option(help="dispo_call_url" + CLEARS + ".")]
 WebForm = Annotated[str | None, typer.Option(help="web_form_address URL" + CLEARS + ".")]
-WebFormTwo = Annotated[str | None, typer.Option(help="web_form_address_two URL.")]
-WebFormThree = Annotated[str | None, typer.Option(help="web_form_address_three URL.")]
+WebFormTwo = Annotated[str | None, typer.Option(help="web_form_address_two URL" + CLEARS + ".")]
+WebFormThree = Annotated[str | None, typer.Option(help="web_form_address_three URL" + CLEARS + ".")]
 ListOrder = Annotated[
     str | None, typer.Option(help="lead_order, e.g. DOWN, UP PHONE, DOWN COUNT 2nd NEW.")
 ]
@@ -165,9 +173,9 @@ def add(
     dial_method: DialMethod = None, adaptive_maximum_level: AdaptLevel = None,
     routing_extension: RoutingExten = None, hopper_level: HopperLevel = None,
     dial_timeout: DialTimeout = None, outbound_cid: OutboundCid = None,
-    lead_filter: LeadFilter = None, xferconf_one: Xferconf = None, xferconf_two: Xferconf = None,
-    xferconf_three: Xferconf = None, xferconf_four: Xferconf = None,
-    xferconf_five: Xferconf = None, dispo_call_url: DispoUrl = None, web_form: WebForm = None,
+    lead_filter: LeadFilter = None, xferconf_one: XferconfA = None, xferconf_two: XferconfB = None,
+    xferconf_three: XferconfC = None, xferconf_four: XferconfD = None,
+    xferconf_five: XferconfE = None, dispo_call_url: DispoUrl = None, web_form: WebForm = None,
     web_form_two: WebFormTwo = None, web_form_three: WebFormThree = None,
     list_order: ListOrder = None, list_order_randomize: Randomize = None,
     list_order_secondary: SecondaryOrder = None,
@@ -205,9 +213,9 @@ def update(
     dial_method: DialMethod = None, adaptive_maximum_level: AdaptLevel = None,
     routing_extension: RoutingExten = None, hopper_level: HopperLevel = None,
     dial_timeout: DialTimeout = None, outbound_cid: OutboundCid = None,
-    lead_filter: LeadFilter = None, xferconf_one: Xferconf = None, xferconf_two: Xferconf = None,
-    xferconf_three: Xferconf = None, xferconf_four: Xferconf = None,
-    xferconf_five: Xferconf = None, dispo_call_url: DispoUrl = None, web_form: WebForm = None,
+    lead_filter: LeadFilter = None, xferconf_one: XferconfA = None, xferconf_two: XferconfB = None,
+    xferconf_three: XferconfC = None, xferconf_four: XferconfD = None,
+    xferconf_five: XferconfE = None, dispo_call_url: DispoUrl = None, web_form: WebForm = None,
     web_form_two: WebFormTwo = None, web_form_three: WebFormThree = None,
     list_order: ListOrder = None, list_order_randomize: Randomize = None,
     list_order_secondary: SecondaryOrder = None,

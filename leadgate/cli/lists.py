@@ -62,8 +62,8 @@ DropInGroup = Annotated[
     str | None, typer.Option(help="drop_inbound_group_override: an in-group id" + CLEARS + ".")
 ]
 WebForm = Annotated[str | None, typer.Option(help="web_form_address URL" + CLEARS + ".")]
-WebFormTwo = Annotated[str | None, typer.Option(help="web_form_address_two URL.")]
-WebFormThree = Annotated[str | None, typer.Option(help="web_form_address_three URL.")]
+WebFormTwo = Annotated[str | None, typer.Option(help="web_form_address_two URL" + CLEARS + ".")]
+WebFormThree = Annotated[str | None, typer.Option(help="web_form_address_three URL" + CLEARS + ".")]
 ResetTime = Annotated[
     str | None,
     typer.Option(help="reset_time: HHMM times joined by -, e.g. 0800-1300" + CLEARS + "."),
@@ -71,9 +71,17 @@ ResetTime = Annotated[
 TzMethod = Annotated[
     str | None, typer.Option(help=f"time_zone_setting: one of {', '.join(TZ_METHODS)}.")
 ]
-Xferconf = Annotated[
-    str | None, typer.Option(help="xferconf_a_number … (50 characters)" + CLEARS + ".")
-]
+
+
+def _xferconf(letter: str) -> str:
+    return f"xferconf_{letter}_number (50 characters)" + CLEARS + "."
+
+
+XferconfA = Annotated[str | None, typer.Option(help=_xferconf("a"))]
+XferconfB = Annotated[str | None, typer.Option(help=_xferconf("b"))]
+XferconfC = Annotated[str | None, typer.Option(help=_xferconf("c"))]
+XferconfD = Annotated[str | None, typer.Option(help=_xferconf("d"))]
+XferconfE = Annotated[str | None, typer.Option(help=_xferconf("e"))]
 CopyFrom = Annotated[
     str | None, typer.Option(help="Copy the custom fields of this list (custom_fields_copy).")
 ]
@@ -147,9 +155,9 @@ def add(
     am_message: AmMessage = None, drop_inbound_group: DropInGroup = None,
     web_form: WebForm = None, web_form_two: WebFormTwo = None,
     web_form_three: WebFormThree = None, reset_time: ResetTime = None,
-    tz_method: TzMethod = None, xferconf_one: Xferconf = None, xferconf_two: Xferconf = None,
-    xferconf_three: Xferconf = None, xferconf_four: Xferconf = None,
-    xferconf_five: Xferconf = None, copy_custom_fields_from: CopyFrom = None,
+    tz_method: TzMethod = None, xferconf_one: XferconfA = None, xferconf_two: XferconfB = None,
+    xferconf_three: XferconfC = None, xferconf_four: XferconfD = None,
+    xferconf_five: XferconfE = None, copy_custom_fields_from: CopyFrom = None,
     copy_method: CopyMethod = None,
 ) -> None:  # fmt: skip
     """Create a list attached to an existing campaign (add_list)."""
@@ -180,9 +188,9 @@ def update(
     am_message: AmMessage = None, drop_inbound_group: DropInGroup = None,
     web_form: WebForm = None, web_form_two: WebFormTwo = None,
     web_form_three: WebFormThree = None, reset_time: ResetTime = None,
-    tz_method: TzMethod = None, xferconf_one: Xferconf = None, xferconf_two: Xferconf = None,
-    xferconf_three: Xferconf = None, xferconf_four: Xferconf = None,
-    xferconf_five: Xferconf = None, copy_custom_fields_from: CopyFrom = None,
+    tz_method: TzMethod = None, xferconf_one: XferconfA = None, xferconf_two: XferconfB = None,
+    xferconf_three: XferconfC = None, xferconf_four: XferconfD = None,
+    xferconf_five: XferconfE = None, copy_custom_fields_from: CopyFrom = None,
     copy_method: CopyMethod = None,
     reset: Annotated[
         bool, typer.Option("--reset", help="Reset the list: its leads may be called again.")
@@ -204,6 +212,9 @@ def update(
     actions = ListActions(reset_list=reset, may_delete_lists=True, may_delete_leads=True,
                           may_modify_fields=True)  # fmt: skip
     with refusals(), open_database(db).unit_of_work(clock.now()) as uow:
+        if settings.custom_fields_copy:
+            # update_list copies fields even into a missing list (VICIdial does); not here.
+            lists.get_list(uow.conn, number)
         outcome = list_settings.update_list(uow, settings, actions, CLI_ACTOR, None)
         if not outcome.found:
             fail(f"list {number} does not exist")

@@ -141,6 +141,7 @@ def test_update_refusals_change_nothing(leadgate: Invoke, seed: Seeder) -> None:
     seed.list(101, "TESTCAMP")
     cases = [
         (("102", "--name", "x"), "list 102 does not exist"),
+        (("102", "--copy-custom-fields-from", "101"), "list 102 does not exist"),
         (("101", "--campaign", "NOPE"), "campaign NOPE does not exist"),
         (("101",), "nothing to change"),
     ]
