@@ -6,7 +6,7 @@ the wire layer (wire/nonagent/reports.py) and the CLI (cli/reports.py) print the
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
@@ -471,43 +471,64 @@ def _shown_status(row: dict[str, Any]) -> str:
     return status
 
 
-def user_group_status(uow: UnitOfWork, scope: Scope, user_groups: Sequence[str]) -> StatusCounts:
-    conn = uow.conn
-    counts, callerids = _calls(uow, scope, None)
+def _count_agents(
+    uow: UnitOfWork,
+    scope: Scope,
+    *,
+    call_campaigns: Sequence[str] | None,
+    user_groups: Sequence[str] | None,
+    users: Sequence[str] | None,
+    status_of: Callable[[dict[str, Any], str], str],
+) -> StatusCounts:
+    """The waiting calls (of `call_campaigns`, None = all) and the live agents (of the user
+    groups or users asked) the caller may see, each agent counted under `status_of(row, the
+    waiting calls' callerids)`."""
+    counts, callerids = _calls(uow, scope, call_campaigns)
     for row in store.live_agents_with_groups(
-        conn, user_groups=user_groups, users=None, viewable_groups=scope.groups
+        uow.conn, user_groups=user_groups, users=users, viewable_groups=scope.groups
     ):
-        status = _shown_status(row)
-        if re.search("INCALL", status, re.IGNORECASE):
-            callerid = str(row["callerid"] or "")
-            comments = str(row["comments"] or "")
-            if store.parked_count(conn, callerid) > 0:
-                status = "PARK"
-            elif re.search("CHAT|EMAIL", comments, re.IGNORECASE):
-                pass  # no chat log in leadgate: a chat is never dead
-            elif not re.search(re.escape(callerid) + r"\|", callerids):
-                status = "DEAD"
-            elif comments == "MANUAL":
-                calls = store.auto_calls_of(conn, callerid)
-                if (
-                    calls
-                    and len(str(calls[0]["uniqueid"] or "")) < 5
-                    and len(str(calls[0]["channel"] or "")) < 5
-                ):
-                    status = "DIAL"
-        counts.count(status)
+        counts.count(status_of(row, callerids))
     return counts
+
+
+def user_group_status(uow: UnitOfWork, scope: Scope, user_groups: Sequence[str]) -> StatusCounts:
+    def status_of(row: dict[str, Any], callerids: str) -> str:
+        status = _shown_status(row)
+        if not re.search("INCALL", status, re.IGNORECASE):
+            return status
+        callerid = str(row["callerid"] or "")
+        comments = str(row["comments"] or "")
+        if store.parked_count(uow.conn, callerid) > 0:
+            return "PARK"
+        if re.search("CHAT|EMAIL", comments, re.IGNORECASE):
+            return status  # no chat log in leadgate: a chat is never dead
+        if not re.search(re.escape(callerid) + r"\|", callerids):
+            return "DEAD"
+        if comments == "MANUAL":
+            calls = store.auto_calls_of(uow.conn, callerid)
+            if (
+                calls
+                and len(str(calls[0]["uniqueid"] or "")) < 5
+                and len(str(calls[0]["channel"] or "")) < 5
+            ):
+                return "DIAL"
+        return status
+
+    return _count_agents(
+        uow, scope, call_campaigns=None, user_groups=user_groups, users=None, status_of=status_of
+    )
 
 
 def in_group_status(uow: UnitOfWork, scope: Scope, in_groups: Sequence[str]) -> StatusCounts:
-    conn = uow.conn
-    counts, _ = _calls(uow, scope, in_groups)
-    users = [*store.live_inbound_users(conn, in_groups), ""]
-    for row in store.live_agents_with_groups(
-        conn, user_groups=None, users=users, viewable_groups=scope.groups
-    ):
-        counts.count(_shown_status(row))
-    return counts
+    users = [*store.live_inbound_users(uow.conn, in_groups), ""]
+    return _count_agents(
+        uow,
+        scope,
+        call_campaigns=in_groups,
+        user_groups=None,
+        users=users,
+        status_of=lambda row, _callerids: _shown_status(row),
+    )
 
 
 # -- phone_number_log --------------------------------------------------------------------------

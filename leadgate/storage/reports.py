@@ -12,7 +12,9 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    ColumnElement,
     Connection,
+    Select,
     and_,
     case,
     extract,
@@ -55,6 +57,17 @@ def big(value: int) -> Any:
     return literal(value, BigInteger)
 
 
+def _within(
+    statement: Select[Any], *limits: tuple[ColumnElement[Any], Sequence[str] | None]
+) -> Select[Any]:
+    """`statement` kept to the rows whose column holds one of the values, for every limit that
+    is not None (None: no limit)."""
+    for column, values in limits:
+        if values is not None:
+            statement = statement.where(column.in_(list(values)))
+    return statement
+
+
 def user_group_scope(conn: Connection, user_group: str) -> Row | None:
     """allowed_campaigns and admin_viewable_groups of a user group."""
     g = vicidial_user_groups.c
@@ -76,8 +89,7 @@ def live_agents(conn: Connection, campaigns: Sequence[str] | None) -> list[Row]:
     """vicidial_live_agents rows, optionally only those of the given campaigns (table order)."""
     a = vicidial_live_agents.c
     statement = select(*(a[name] for name in _LIVE_COLUMNS)).order_by(a.live_agent_id)
-    if campaigns is not None:
-        statement = statement.where(a.campaign_id.in_(list(campaigns)))
+    statement = _within(statement, (a.campaign_id, campaigns))
     return [dict(row._mapping) for row in conn.execute(statement)]
 
 
@@ -96,10 +108,7 @@ def user_summary(
     """full_name, user_group, user_level of a user within the viewable (and asked) groups."""
     u = vicidial_users.c
     statement = select(u.full_name, u.user_group, u.user_level).where(u.user == user)
-    if viewable_groups is not None:
-        statement = statement.where(u.user_group.in_(list(viewable_groups)))
-    if user_groups is not None:
-        statement = statement.where(u.user_group.in_(list(user_groups)))
+    statement = _within(statement, (u.user_group, viewable_groups), (u.user_group, user_groups))
     row = conn.execute(statement).first()
     return None if row is None else dict(row._mapping)
 
@@ -294,8 +303,7 @@ def user_name_and_group(conn: Connection, user: str) -> tuple[str, str] | None:
 def inbound_group_ids(conn: Connection, viewable_groups: Sequence[str] | None) -> list[str]:
     i = vicidial_inbound_groups.c
     statement = select(i.group_id).order_by(i.group_id)
-    if viewable_groups is not None:
-        statement = statement.where(i.user_group.in_(list(viewable_groups)))
+    statement = _within(statement, (i.user_group, viewable_groups))
     return [row[0] for row in conn.execute(statement)]
 
 
@@ -304,10 +312,7 @@ def auto_calls(
 ) -> list[Row]:
     c = vicidial_auto_calls.c
     statement = select(c.callerid, c.status, c.campaign_id, c.call_type).order_by(c.auto_call_id)
-    if campaigns is not None:
-        statement = statement.where(c.campaign_id.in_(list(campaigns)))
-    if allowed is not None:
-        statement = statement.where(c.campaign_id.in_(list(allowed)))
+    statement = _within(statement, (c.campaign_id, campaigns), (c.campaign_id, allowed))
     return [dict(row._mapping) for row in conn.execute(statement)]
 
 
@@ -325,12 +330,9 @@ def live_agents_with_groups(
         .select_from(vicidial_live_agents.join(vicidial_users, a.user == u.user))
         .order_by(a.live_agent_id)
     )
-    if user_groups is not None:
-        statement = statement.where(u.user_group.in_(list(user_groups)))
-    if users is not None:
-        statement = statement.where(a.user.in_(list(users)))
-    if viewable_groups is not None:
-        statement = statement.where(u.user_group.in_(list(viewable_groups)))
+    statement = _within(
+        statement, (u.user_group, user_groups), (a.user, users), (u.user_group, viewable_groups)
+    )
     return [dict(row._mapping) for row in conn.execute(statement)]
 
 
@@ -374,8 +376,7 @@ def human_answered_statuses(conn: Connection, campaigns: Sequence[str] | None) -
     cs = vicidial_campaign_statuses.c
     found = {row[0] for row in conn.execute(select(s.status).where(s.human_answered == "Y"))}
     statement = select(cs.status).where(cs.human_answered == "Y")
-    if campaigns is not None:
-        statement = statement.where(cs.campaign_id.in_(list(campaigns)))
+    statement = _within(statement, (cs.campaign_id, campaigns))
     found |= {row[0] for row in conn.execute(statement)}
     return found
 
@@ -387,8 +388,7 @@ def closer_campaigns(conn: Connection, campaigns: Sequence[str] | None) -> list[
         .where(c.closer_campaigns.is_not(None), c.closer_campaigns != "")
         .order_by(c.campaign_id)
     )
-    if campaigns is not None:
-        statement = statement.where(c.campaign_id.in_(list(campaigns)))
+    statement = _within(statement, (c.campaign_id, campaigns))
     return [row[0] for row in conn.execute(statement)]
 
 
@@ -411,10 +411,7 @@ def calls_by_status_and_hour(
         .group_by(c.campaign_id, c.status, hour)
         .order_by(c.campaign_id, c.status, hour)
     )
-    if campaigns is not None:
-        statement = statement.where(c.campaign_id.in_(list(campaigns)))
-    if statuses is not None:
-        statement = statement.where(c.status.in_(list(statuses)))
+    statement = _within(statement, (c.campaign_id, campaigns), (c.status, statuses))
     return [
         (row[0] or "", row[1] or "", int(row[2] or 0), int(row[3]))
         for row in conn.execute(statement)
@@ -441,8 +438,7 @@ def statuses_in_categories(
         row[0] for row in conn.execute(select(s.status).where(s.category.in_(list(categories))))
     ]
     statement = select(cs.status).where(cs.category.in_(list(categories)))
-    if campaigns is not None:
-        statement = statement.where(cs.campaign_id.in_(list(campaigns)))
+    statement = _within(statement, (cs.campaign_id, campaigns))
     found += [row[0] for row in conn.execute(statement)]
     return list(dict.fromkeys(found))
 
@@ -473,12 +469,9 @@ def calls_by_status(
         .group_by(c.campaign_id, c.status)
         .order_by(c.campaign_id, c.status)
     )
-    if campaigns is not None:
-        statement = statement.where(c.campaign_id.in_(list(campaigns)))
-    if statuses is not None:
-        statement = statement.where(c.status.in_(list(statuses)))
-    if users is not None:
-        statement = statement.where(c.user.in_(list(users)))
+    statement = _within(
+        statement, (c.campaign_id, campaigns), (c.status, statuses), (c.user, users)
+    )
     return [(row[0] or "", row[1] or "", int(row[2])) for row in conn.execute(statement)]
 
 
@@ -501,12 +494,7 @@ def did_calls_by_status(
         .group_by(c.campaign_id, c.status)
         .order_by(c.campaign_id, c.status)
     )
-    if did_ids is not None:
-        statement = statement.where(d.did_id.in_(list(did_ids)))
-    if statuses is not None:
-        statement = statement.where(c.status.in_(list(statuses)))
-    if users is not None:
-        statement = statement.where(c.user.in_(list(users)))
+    statement = _within(statement, (d.did_id, did_ids), (c.status, statuses), (c.user, users))
     return [(row[0] or "", row[1] or "", int(row[2])) for row in conn.execute(statement)]
 
 
@@ -704,10 +692,7 @@ def user_summaries(
     statement = select(u.user, u.full_name, u.user_group, u.user_level).where(
         u.user.in_(sorted(set(users)))
     )
-    if viewable_groups is not None:
-        statement = statement.where(u.user_group.in_(list(viewable_groups)))
-    if user_groups is not None:
-        statement = statement.where(u.user_group.in_(list(user_groups)))
+    statement = _within(statement, (u.user_group, viewable_groups), (u.user_group, user_groups))
     return {row.user: dict(row._mapping) for row in conn.execute(statement)}
 
 

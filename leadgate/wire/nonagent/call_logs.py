@@ -14,7 +14,7 @@ from leadgate.domain.reports import parse_datetime
 from leadgate.wire import filters
 from leadgate.wire.common import standard_checks
 from leadgate.wire.context import Call
-from leadgate.wire.nonagent.lookups import restricts_lists
+from leadgate.wire.nonagent.lookups import delimiter, restricts_lists
 from leadgate.wire.nonagent.reports import (
     export_checks,
     fail,
@@ -77,10 +77,7 @@ def ccc_lead_info(call: Call) -> None:
     if not call_logs.valid_call_id(call_id):
         reason = "ccc_lead_info INVALID SEARCH PARAMETERS"
         fail(call, reason, f"ERROR: {reason}: {user}|{call_id}", f"{user}|{call_id}")
-    stage = call.param("stage", filters.LOGIN)
-    separators = {"csv": ",", "tab": "\t", "newline": "\n", "pipe": "|"}
-    sep = separators.get(stage, "|")
-    stage = stage if stage in separators else "pipe"
+    sep, stage = delimiter(call.param("stage", filters.LOGIN))
     campaigns = _campaigns(call, "ALL-CAMPAIGNS") if restricts_lists(call) else None
     found = call_logs.ccc_lead_info(call.uow, call_id, campaigns)
     if found is CallProblem.LEAD_NOT_ALLOWED:

@@ -8,11 +8,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from operator import attrgetter
 from typing import NoReturn
 
 from leadgate.domain import reports
 from leadgate.domain.reports import AgentStatusProblem, RecordingQuery
+from leadgate.storage.unit_of_work import UnitOfWork
 from leadgate.wire import filters
 from leadgate.wire.common import require_function_allowed, require_permission, standard_checks
 from leadgate.wire.context import Call, Finished
@@ -312,59 +315,73 @@ def agent_stats_export(call: Call) -> None:
 # -- user_group_status / in_group_status ---------------------------------------------------------
 
 
-def user_group_status(call: Call) -> None:
-    export_checks(call, "GET USER GROUP INFO")
+@dataclasses.dataclass(frozen=True)
+class _GroupStatusReport:
+    """What user_group_status and in_group_status differ in; the rest is one routine."""
+
+    function: str
+    permission_to: str  # "USER DOES NOT HAVE PERMISSION TO …"
+    groups_param: str
+    count: Callable[[UnitOfWork, reports.Scope, Sequence[str]], reports.StatusCounts]
+    header: tuple[str, ...]
+    columns: Callable[[reports.StatusCounts], tuple[int, ...]]
+    found: str  # what the success log line says it found
+
+
+def _group_status(call: Call, report: _GroupStatusReport) -> None:
+    export_checks(call, report.permission_to)
     user = request_user(call)
-    raw = call.param("user_groups", GROUP_LIST)
+    raw = call.param(report.groups_param, GROUP_LIST)
     groups = reports.pipe_list(raw)
     if groups is None:
-        reason = "user_group_status INVALID SEARCH PARAMETERS"
+        reason = f"{report.function} INVALID SEARCH PARAMETERS"
         fail(call, reason, f"ERROR: {reason}: {user}|{raw}", f"{user}|{raw}")
     sep, stage = separator_of(call)
-    counts = reports.user_group_status(call.uow, scope(call), groups)
-    output = ""
-    if header_wanted(call):
-        output += sep.join((
-            "usergroups", "calls_waiting", "agents_logged_in", "agents_in_calls",
-            "agents_waiting", "agents_paused", "agents_in_dead_calls", "agents_in_dispo",
-            "agents_in_dial",
-        )) + "\n"  # fmt: skip
-    values = (
-        counts.calls_waiting, counts.agents, counts.in_calls, counts.waiting, counts.paused,
-        counts.dead, counts.dispo, counts.in_dial,
-    )  # fmt: skip
-    output += sep.join((" ".join(groups), *map(str, values))) + "\n"
+    counts = report.count(call.uow, scope(call), groups)
+    output = sep.join(report.header) + "\n" if header_wanted(call) else ""
+    output += sep.join((" ".join(groups), *map(str, report.columns(counts)))) + "\n"
     call.reply.echo(output)
     call.reply.log(
-        "SUCCESS", f"user_group_status AGENTS FOUND: {counts.agents}", data=f"{user}|{raw}|{stage}"
+        "SUCCESS",
+        f"{report.function} {report.found} FOUND: {counts.agents}",
+        data=f"{user}|{raw}|{stage}",
     )
+
+
+_USER_GROUP_STATUS = _GroupStatusReport(
+    function="user_group_status", permission_to="GET USER GROUP INFO",
+    groups_param="user_groups", count=reports.user_group_status,
+    header=(
+        "usergroups", "calls_waiting", "agents_logged_in", "agents_in_calls", "agents_waiting",
+        "agents_paused", "agents_in_dead_calls", "agents_in_dispo", "agents_in_dial",
+    ),
+    columns=attrgetter(
+        "calls_waiting", "agents", "in_calls", "waiting", "paused", "dead", "dispo", "in_dial"
+    ),
+    found="AGENTS",
+)  # fmt: skip
+
+_IN_GROUP_STATUS = _GroupStatusReport(
+    function="in_group_status", permission_to="GET IN-GROUP INFO",
+    groups_param="in_groups", count=reports.in_group_status,
+    header=(
+        "ingroups", "total_calls", "calls_waiting", "agents_logged_in", "agents_in_calls",
+        "agents_waiting", "agents_paused", "agents_in_dispo", "agents_in_dial",
+    ),
+    columns=attrgetter(
+        "total_calls", "calls_waiting", "agents", "in_calls", "waiting", "paused", "dispo",
+        "in_dial",
+    ),
+    found="CALLS",  # VICIdial's wording, though the number is the agents'
+)  # fmt: skip
+
+
+def user_group_status(call: Call) -> None:
+    _group_status(call, _USER_GROUP_STATUS)
 
 
 def in_group_status(call: Call) -> None:
-    export_checks(call, "GET IN-GROUP INFO")
-    user = request_user(call)
-    raw = call.param("in_groups", GROUP_LIST)
-    groups = reports.pipe_list(raw)
-    if groups is None:
-        reason = "in_group_status INVALID SEARCH PARAMETERS"
-        fail(call, reason, f"ERROR: {reason}: {user}|{raw}", f"{user}|{raw}")
-    sep, stage = separator_of(call)
-    counts = reports.in_group_status(call.uow, scope(call), groups)
-    output = ""
-    if header_wanted(call):
-        output += sep.join((
-            "ingroups", "total_calls", "calls_waiting", "agents_logged_in", "agents_in_calls",
-            "agents_waiting", "agents_paused", "agents_in_dispo", "agents_in_dial",
-        )) + "\n"  # fmt: skip
-    values = (
-        counts.total_calls, counts.calls_waiting, counts.agents, counts.in_calls, counts.waiting,
-        counts.paused, counts.dispo, counts.in_dial,
-    )  # fmt: skip
-    output += sep.join((" ".join(groups), *map(str, values))) + "\n"
-    call.reply.echo(output)
-    call.reply.log(
-        "SUCCESS", f"in_group_status CALLS FOUND: {counts.agents}", data=f"{user}|{raw}|{stage}"
-    )
+    _group_status(call, _IN_GROUP_STATUS)
 
 
 # -- phone_number_log ----------------------------------------------------------------------------
