@@ -5,23 +5,22 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from leadgate.domain import clock, users
+from leadgate.domain import clock, database_setup, users
 from leadgate.domain.actor import Actor
+from leadgate.domain.database_setup import DatabaseState
 from leadgate.domain.passwords import generate_password
 from leadgate.storage.database import Database
-from leadgate.storage.schema import DatabaseMode, DatabaseState, prepare_for_serving, user_count
 
 BOOTSTRAP = Actor(user="leadgate")
 
 
 def bootstrap(db_url: str, console: Console) -> DatabaseState:
-    """Raises storage.schema.SchemaError when the database cannot be served as it is."""
+    """Raises database_setup.SchemaError when the database cannot be served as it is."""
     database = Database(db_url)
     try:
-        state = prepare_for_serving(database)
+        state = database_setup.prepare_for_serving(database)
         console.print(f"database: {state.describe()}", soft_wrap=True)
-        # On a VICIdial database leadgate writes nothing at start (its users are VICIdial's).
-        if state.mode is not DatabaseMode.VICIDIAL and user_count(database) == 0:
+        if database_setup.needs_first_admin(database, state):
             password = generate_password()
             with database.unit_of_work(clock.now()) as uow:
                 # Without its group the admin's lead_field_info / lead_all_info answer

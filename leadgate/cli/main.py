@@ -94,7 +94,7 @@ def serve(
     settings = load_settings(db_url=db, host=host, port=port, workers=workers)
     ensure_port_free(settings.host, settings.port)
     open_database(settings.db_url, create=True).dispose()
-    from leadgate.storage.schema import SchemaError
+    from leadgate.domain.database_setup import SchemaError
 
     try:
         bootstrap(settings.db_url, console)

@@ -9,15 +9,15 @@ from rich.console import Console
 from sqlalchemy.exc import SQLAlchemyError
 
 from leadgate.cli.common import fail, shown_url
-from leadgate.storage import schema
+from leadgate.domain import database_setup
+from leadgate.domain.database_setup import DatabaseMode
 from leadgate.storage.database import Database
-from leadgate.storage.schema import DatabaseMode, init_plan
 
 
 def run_init(database: Database, *, yes: bool, console: Console) -> None:
     where = shown_url(database.url)
     try:
-        plan = init_plan(database)
+        plan = database_setup.init_plan(database)
         if plan.nothing_to_do:
             console.print(f"schema up to date on {where} (revision {plan.state.revision})")
             return
@@ -39,7 +39,7 @@ def run_init(database: Database, *, yes: bool, console: Console) -> None:
                 fail("the database already has tables: run again with --yes to apply this")
             if not typer.confirm("apply these changes?", default=False):
                 fail("nothing was changed")
-        schema.upgrade_schema(database)
+        database_setup.upgrade_schema(database)
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         fail(f"database error: {reason}")

@@ -14,9 +14,8 @@ from rich.console import Console
 from rich.table import Table
 
 from leadgate.cli.common import DbOption, fail, open_database
-from leadgate.domain import clock
+from leadgate.domain import clock, webhooks_outbox
 from leadgate.settings import load_settings
-from leadgate.storage import outbox
 
 app = typer.Typer(help="Outgoing call URLs (webhooks): the delivery outbox.", no_args_is_help=True)
 console = Console()
@@ -29,8 +28,8 @@ OutboxId = Annotated[int, typer.Argument(help="The outbox row (see `webhooks lis
 
 
 def _check_state(state: str | None) -> None:
-    if state is not None and state not in outbox.STATES:
-        fail(f"unknown state {state!r}: use one of {', '.join(outbox.STATES)}")
+    if state is not None and state not in webhooks_outbox.STATES:
+        fail(f"unknown state {state!r}: use one of {', '.join(webhooks_outbox.STATES)}")
 
 
 @app.command("list")
@@ -39,8 +38,8 @@ def list_(db: DbOption = None, state: State = None, limit: Limit = 20) -> None:
     _check_state(state)
     database = open_database(db)
     with database.transaction() as conn:
-        counts = outbox.counts_by_state(conn)
-        rows = outbox.listing(conn, state, max(1, limit))
+        counts = webhooks_outbox.counts_by_state(conn)
+        rows = webhooks_outbox.newest_rows(conn, state, limit)
     database.dispose()
     console.print("  ".join(f"{name}: {count}" for name, count in counts.items()))
     table = Table("id", "type", "uniqueid", "state", "attempts", "next attempt", "last", "url")
@@ -57,7 +56,7 @@ def show(outbox_id: OutboxId, db: DbOption = None) -> None:
     """Every column of one outbox row."""
     database = open_database(db)
     with database.transaction() as conn:
-        row = outbox.one(conn, outbox_id)
+        row = webhooks_outbox.find_row(conn, outbox_id)
     database.dispose()
     if row is None:
         fail(f"no outbox row {outbox_id}")
@@ -73,7 +72,7 @@ def retry(
     """Send dead rows (or one row not yet delivered) again, with a fresh attempt budget."""
     database = open_database(db)
     with database.transaction() as conn:
-        changed = outbox.retry(conn, clock.now(), outbox_id=outbox_id)
+        changed = webhooks_outbox.retry(conn, clock.now(), outbox_id=outbox_id)
     database.dispose()
     if outbox_id is not None and changed == 0:
         fail(f"no outbox row {outbox_id} waiting or dead (delivered rows are not sent again)")
@@ -87,10 +86,11 @@ def purge(
     dead: Annotated[bool, typer.Option("--dead/--no-dead", help="Purge dead rows too.")] = False,
 ) -> None:
     """Delete delivered rows (and dead ones with --dead) finished before the given age."""
-    states = [outbox.DELIVERED] + ([outbox.DEAD] if dead else [])
     database = open_database(db)
     with database.transaction() as conn:
-        removed = outbox.purge(conn, states, clock.now() - timedelta(days=older_than_days))
+        removed = webhooks_outbox.purge(
+            conn, clock.now(), timedelta(days=older_than_days), dead=dead
+        )
     database.dispose()
     console.print(f"{removed} row(s) purged")
 
@@ -112,11 +112,12 @@ def endpoint(
     database = open_database(db)
     with database.transaction() as conn:
         if remove:
-            found = outbox.remove_endpoint(conn, url_prefix)
+            found = webhooks_outbox.remove_endpoint(conn, url_prefix)
         else:
-            method = "POST" if post else "GET"
-            outbox.set_endpoint(conn, outbox.Endpoint(url_prefix, method, secret, pass_value))
-            found = 1
+            webhooks_outbox.set_endpoint(
+                conn, url_prefix, post=post, secret=secret, pass_value=pass_value
+            )
+            found = True
     database.dispose()
     if not found:
         fail(f"no endpoint {url_prefix}")
