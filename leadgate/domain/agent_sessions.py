@@ -17,6 +17,15 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from leadgate.domain.agent_commands import (
+    Callback,
+    DialCommand,
+    StatusCommand,
+    TransferCommand,
+    is_callback_datetime,
+    logout_text,
+    pause_text,
+)
 from leadgate.domain.leads import intake as lead_intake
 from leadgate.domain.timezones import GmtOffset
 from leadgate.storage import dnc as dnc_store
@@ -93,14 +102,14 @@ def refuses_resume(session: AgentSession, value: str) -> bool:
 
 
 def send_pause(conn: Connection, session: AgentSession, value: str, epoch: int) -> str:
-    command = f"{value}!{epoch}"
+    command = pause_text(value, epoch)
     live_agents.write_commands(conn, session.user, {"external_pause": command})
     return command
 
 
 def send_logout(conn: Connection, session: AgentSession, value: str) -> None:
-    # The screen reads LOGOUT from the pause mailbox; no epoch is appended (VICIdial's format).
-    live_agents.write_commands(conn, session.user, {"external_pause": value})
+    # The screen reads LOGOUT from the pause mailbox.
+    live_agents.write_commands(conn, session.user, {"external_pause": logout_text(value)})
 
 
 def send_hangup(conn: Connection, session: AgentSession, value: str) -> None:
@@ -126,18 +135,16 @@ class Disposition:
 def status_command(conn: Connection, session: AgentSession, dispo: Disposition) -> str:
     """The external_status string: `STATUS`, or the callback form
     `STATUS!datetime!type!comments!`, plus an optional QueueMetrics code."""
-    command = dispo.status
-    callback = False
-    if len(dispo.callback_datetime) > 12 and live_agents.is_callback_status(
+    callback = None
+    if is_callback_datetime(dispo.callback_datetime) and live_agents.is_callback_status(
         conn, dispo.status, session.campaign_id
     ):
-        callback = True
-        callback_type = dispo.callback_type if len(dispo.callback_type) >= 4 else "ANYONE"
-        comments = dispo.callback_comments[:CALLBACK_COMMENTS_MAX]
-        command = f"{dispo.status}!{dispo.callback_datetime}!{callback_type}!{comments}!"
-    if dispo.qm_dispo_code:
-        command += dispo.qm_dispo_code if callback else f"!!!!{dispo.qm_dispo_code}"
-    return command
+        callback = Callback(
+            when=dispo.callback_datetime,
+            recipient=dispo.callback_type if len(dispo.callback_type) >= 4 else "ANYONE",
+            comments=dispo.callback_comments[:CALLBACK_COMMENTS_MAX],
+        )
+    return StatusCommand(dispo.status, callback, dispo.qm_dispo_code).text()
 
 
 def send_status(conn: Connection, session: AgentSession, command: str) -> None:
@@ -158,33 +165,6 @@ def ready_to_dial(session: AgentSession, mode: str) -> bool:
     if mode != DIAL_QUEUE_MODE_STANDARD:
         return True
     return session.status == "PAUSED" and session.lead_id < 1
-
-
-@dataclass(frozen=True)
-class DialCommand:
-    value: str
-    phone_code: str
-    search: str
-    preview: str
-    focus: str
-    vendor_id: str
-    epoch: int
-    dial_prefix: str
-    group_alias: str
-    caller_id_number: str
-    lead_id: str
-    alt_dial: str
-    dial_ingroup: str
-    vtiger_callback_id: str = ""
-
-    def text(self) -> str:
-        """The `!`-separated string the agent screen parses (14 fields)."""
-        fields = (
-            self.value, self.phone_code, self.search, self.preview, self.focus, self.vendor_id,
-            str(self.epoch), self.dial_prefix, self.group_alias, self.caller_id_number,
-            self.vtiger_callback_id, self.lead_id, self.alt_dial, self.dial_ingroup,
-        )  # fmt: skip
-        return "!".join(fields)
 
 
 def send_dial(conn: Connection, session: AgentSession, command: DialCommand) -> None:
@@ -458,8 +438,8 @@ def active_inbound_group_exists(conn: Connection, group_id: str) -> bool:
     return live_agents.active_inbound_group_exists(conn, group_id)
 
 
-def send_transfer(conn: Connection, session: AgentSession, command: str) -> None:
-    live_agents.write_commands(conn, session.user, {"external_transferconf": command})
+def send_transfer(conn: Connection, session: AgentSession, command: TransferCommand) -> None:
+    live_agents.write_commands(conn, session.user, {"external_transferconf": command.text()})
 
 
 # -- refresh_panel, set_timer_action, st_login_log, preview_dial_action, vm_message --------

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import insert
 
 from leadgate.domain import agent_sessions
-from leadgate.domain.agent_sessions import AgentSession, DialCommand, Disposition, ManualDialLead
+from leadgate.domain.agent_commands import DialCommand
+from leadgate.domain.agent_sessions import AgentSession, Disposition, ManualDialLead
 from leadgate.storage.database import Database
 from leadgate.storage.tables import (
     vicidial_campaign_dnc,

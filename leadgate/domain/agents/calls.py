@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from leadgate.domain.agent_commands import LEAVE_3WAY_CALL, TransferCommand
 from leadgate.domain.agent_sessions import AgentSession
 from leadgate.storage import agent_calls, agent_phone, live_agents
 from leadgate.storage.unit_of_work import UnitOfWork
@@ -18,7 +19,6 @@ from leadgate.storage.unit_of_work import UnitOfWork
 LIVE_CALLERID_MIN = 16  # a callerid this long only exists while a call is live
 DEFAULT_INGROUP = "DEFAULTINGROUP"
 REMOTE_AGENT_STATUS = "RAXFER"  # the lead status when ra_call_control is given none
-LEAVE_3WAY_COMMAND = "LEAVE_3WAY_CALL---------NO------------{epoch}"
 INGROUP_TRANSFER_EXTEN = "90009*{group}**{lead_id}**{phone}**{agent}**"
 
 
@@ -182,6 +182,6 @@ def make_fronter_leave(conn: Connection, agent_user: str, lead_id: int, epoch: i
     fronter = agent_calls.fronter_of(conn, agent_user, lead_id)
     if fronter is None:
         return None
-    command = LEAVE_3WAY_COMMAND.format(epoch=epoch)
+    command = TransferCommand(LEAVE_3WAY_CALL, epoch).text()
     live_agents.write_commands(conn, fronter, {"external_transferconf": command})
     return fronter

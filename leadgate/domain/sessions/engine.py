@@ -17,6 +17,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from leadgate.domain.agent_commands import (
+    DialCommand,
+    StatusCommand,
+    TransferCommand,
+    read_pause,
+)
 from leadgate.domain.events import (
     AgentSessionChanged,
     CallAnswered,
@@ -157,15 +163,16 @@ class _SessionStep:
         command = str(self.live.get("external_pause") or "")
         if not command or self.on_a_call:
             return False
-        if command.startswith("LOGOUT"):
+        request = read_pause(command)
+        if request.logout:
             end_session(self.uow, self.live)
             return True
         status = str(self.live["status"])
-        if "PAUSE" in command and status in ("READY", "CLOSER"):
+        if request.pause and status in ("READY", "CLOSER"):
             self.update_agent_log(wait_sec=self.seconds_since(self.session["state_since_epoch"]))
             self.agent_state("PAUSED")
             self.new_agent_log(paused=True)
-        elif "RESUME" in command and status == "PAUSED":
+        elif request.resume and status == "PAUSED":
             self.update_agent_log(
                 pause_sec=self.seconds_since(self.session["state_since_epoch"]),
                 wait_epoch=self.epoch,
@@ -212,8 +219,8 @@ class _SessionStep:
         command = str(self.live.get("external_transferconf") or "")
         if not command:
             return
-        leaving = ("BLIND_TRANSFER", "LOCAL_CLOSER", "HANGUP_BOTH", "LEAVE_VM", "LEAVE_3WAY")
-        if command.startswith(leaving) and self.session.get("call_state") in (RINGING, TALKING):
+        ends_the_call = TransferCommand.parse(command).ends_the_call
+        if ends_the_call and self.session.get("call_state") in (RINGING, TALKING):
             self.end_call()
         self.clear("external_transferconf")
 
@@ -252,11 +259,9 @@ class _SessionStep:
     # -- calls -------------------------------------------------------------------------------
 
     def manual_dial(self, command: str) -> None:
-        """The 14 `!`-separated fields of external_dial: number, phone_code, search, preview,
-        focus, vendor_id, epoch, dial_prefix, group_alias, caller_id, vtiger, lead_id,
-        alt_dial, dial_ingroup."""
-        fields = (command.split("!") + [""] * 14)[:14]
-        number, phone_code, search, lead_id_text = fields[0], fields[1], fields[2], fields[11]
+        """An external_dial command (domain/agent_commands.py DialCommand)."""
+        dial = DialCommand.parse(command)
+        number = dial.value
         if not number.isdigit() and not number.startswith("MANUALNEXT"):
             return  # a preview action (SKIP, DIALONLY …): no preview screen to act on
         if number.startswith("MANUALNEXT"):
@@ -265,13 +270,13 @@ class _SessionStep:
                 self.place_call(MANUAL, int(queued["lead_id"]))
             return
         lead: dict[str, Any] | None = None
-        if lead_id_text.isdigit():
-            lead = store.lead_row(self.conn, int(lead_id_text))
-        if lead is None and search == "YES" and number:
+        if dial.lead_id.isdigit():
+            lead = store.lead_row(self.conn, int(dial.lead_id))
+        if lead is None and dial.search == "YES" and number:
             lists = store.campaign_list_ids(self.conn, self.campaign_id, active_only=False)
             lead = store.lead_by_phone(self.conn, number, lists)
         if lead is None and number:
-            lead_id = self.new_manual_lead(number, phone_code or "1")
+            lead_id = self.new_manual_lead(number, dial.phone_code or "1")
             lead = store.lead_row(self.conn, lead_id)
         if lead is not None:
             self.place_call(MANUAL, int(lead["lead_id"]))
@@ -402,9 +407,9 @@ class _SessionStep:
                          call_outcome="")  # fmt: skip
 
     def disposition(self, command: str) -> None:
-        """external_status: STATUS, or STATUS!callback datetime!type!comments! (+ QM code)."""
-        parts = command.split("!")
-        status = parts[0][:6]
+        """An external_status command (domain/agent_commands.py StatusCommand)."""
+        parsed = StatusCommand.parse(command)
+        status = parsed.status[:6]
         lead_id = int(self.live["lead_id"])
         uniqueid = str(self.session.get("call_uniqueid") or self.live.get("uniqueid") or "")
         lead = store.lead_row(self.conn, lead_id) or {}
@@ -414,10 +419,13 @@ class _SessionStep:
             store.update_call_log(self.conn, uniqueid, {"status": status, "user": self.user})
         ended = self.session.get("call_ended_epoch")
         self.update_agent_log(dispo_sec=self.seconds_since(ended), status=status)
-        if len(parts) >= 4 and len(parts[1]) > 12:
-            self.schedule_callback(lead, status, parts[1], parts[2], parts[3])
+        callback = parsed.callback
+        if callback is not None:
+            self.schedule_callback(
+                lead, status, callback.when, callback.recipient, callback.comments
+            )
         self.uow.emit(LeadStatusSet(lead_id, status, self.user))
-        callback_at = parts[1] if len(parts) >= 4 and len(parts[1]) > 12 else ""
+        callback_at = "" if callback is None else callback.when
         talk = int(self.session.get("call_talk_seconds") or 0)
         self.uow.emit(
             CallDispositioned(lead_id, self.user, self.campaign_id, status, uniqueid,
@@ -428,11 +436,12 @@ class _SessionStep:
         self.set_live(lead_id=0, uniqueid="", callerid="", calls_today=calls_today,
                       last_call_finish=self.now)  # fmt: skip
         campaign = self.campaign()
+        waiting = read_pause(str(self.live.get("external_pause") or ""))
         pause_next = (
             not is_auto_dial(campaign)
             or str(campaign.get("pause_after_each_call") or "N") == "Y"
-            or "PAUSE" in str(self.live.get("external_pause") or "")
-            or str(self.live.get("external_pause") or "").startswith("LOGOUT")
+            or waiting.pause
+            or waiting.logout
         )
         self.agent_state("PAUSED" if pause_next else "READY")
         self.new_agent_log(paused=pause_next)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from leadgate.domain import agent_sessions
-from leadgate.domain.agent_sessions import AgentSession, DialCommand
+from leadgate.domain.agent_commands import DialCommand
+from leadgate.domain.agent_sessions import AgentSession
 from leadgate.wire.agent import params
 from leadgate.wire.agent.common import AgentCall
 from leadgate.wire.context import Call

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from leadgate.domain import agent_sessions
+from leadgate.domain.agent_commands import TransferCommand
 from leadgate.domain.agent_sessions import AgentSession
 from leadgate.wire.agent import params
 from leadgate.wire.agent.common import AgentCall
@@ -36,19 +37,19 @@ def transfer_conference(call: Call) -> None:
     if value in INGROUP_ROUTES or (value in CONSULTATIVE_ROUTES and consultative == "YES"):
         ingroup = _require_ingroup(ac, session, ingroup)
         group_alias, caller_id, cid_choice = _caller_id_options(ac)
-        command = (
-            f"{value}---{ingroup}---{phone_number}---{consultative}------{group_alias}---"
-            f"{caller_id}---{epoch}---{cid_choice}"
-        )
+        command = TransferCommand(
+            value, epoch, ingroup=ingroup, phone_number=phone_number, consultative=consultative,
+            group_alias=group_alias, caller_id=caller_id, cid_choice=cid_choice,
+        )  # fmt: skip
     elif value in DIAL_ROUTES:
         group_alias, caller_id, cid_choice = _caller_id_options(ac)
         dial_override = ac.param("dial_override", params.UPPER)
-        command = (
-            f"{value}------{phone_number}---NO---{dial_override}---{group_alias}---"
-            f"{caller_id}---{epoch}---{cid_choice}"
-        )
+        command = TransferCommand(
+            value, epoch, phone_number=phone_number, dial_override=dial_override,
+            group_alias=group_alias, caller_id=caller_id, cid_choice=cid_choice,
+        )  # fmt: skip
     elif value in HANGUP_ROUTES:
-        command = f"{value}---------NO------------{epoch}"
+        command = TransferCommand(value, epoch)
     else:
         user = call.user_name
         ac.fail("value is not valid", f"{value}|{user}")
