@@ -52,7 +52,6 @@ import os
 import random
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -78,24 +77,20 @@ from sqlalchemy import (  # noqa: E402
     String,
     Table,
     bindparam,
-    create_engine,
     event,
     insert,
     select,
 )
 
-from leadgate.domain import campaigns, lists, users  # noqa: E402
-from leadgate.domain.actor import Actor  # noqa: E402
 from leadgate.storage import dnc as dnc_store  # noqa: E402
 from leadgate.storage.database import Database, create_db_engine, normalise_url  # noqa: E402
-from leadgate.storage.schema import upgrade_schema  # noqa: E402
 from leadgate.storage.tables import (  # noqa: E402
     vicidial_api_log,
     vicidial_list,
     vicidial_lists_fields,
 )
+from scripts.seeding import HOST, ApiSeed, free_port, scratch_database, seed_database  # noqa: E402
 
-HOST = "127.0.0.1"
 API_USER = "benchapi"
 API_PASS = "Bench-pass-2026"
 CAMPAIGN = "BENCH"
@@ -150,45 +145,22 @@ class Result:
 # --- database --------------------------------------------------------------------------------
 
 
-@contextmanager
-def fresh_database(db_url: str | None, workdir: Path) -> Iterator[str]:
-    """A URL to an empty database that is removed afterwards."""
-    if db_url is None or db_url == "sqlite":
-        yield f"sqlite:///{workdir / 'bench.db'}"
-        return
-    admin_url = normalise_url(db_url)
-    name = f"{os.environ.get('LEADGATE_TEST_DB_PREFIX', 'leadgate')}_bench_{os.getpid()}"
-    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    suffix = " CHARACTER SET utf8mb4" if engine.dialect.name == "mysql" else ""
-    with engine.connect() as conn:
-        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
-        conn.exec_driver_sql(f"CREATE DATABASE {name}{suffix}")
-    try:
-        yield admin_url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with engine.connect() as conn:
-            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
-        engine.dispose()
+SEED = ApiSeed(actor="bench", user=API_USER, password=API_PASS, full_name="Benchmark",
+               campaign_id=CAMPAIGN, campaign_name="Benchmark", list_id=LIST_ID,
+               list_name="Benchmark", dnc=("Y", "Y"))  # fmt: skip
 
 
 def prepare(url: str, analyze: bool = False) -> tuple[int, int]:
-    """Schema, API user, campaign, list + custom table, DNC numbers and seed leads.
+    """Schema, API user, campaign, list (scripts/seeding.py) + custom table, DNC numbers and
+    seed leads.
 
     Returns the range of seeded lead ids.
     """
     database = Database(url)
     try:
-        upgrade_schema(database)
         now = datetime.now().replace(microsecond=0)
-        actor = Actor(user="bench")
-        with database.unit_of_work(now) as uow:
-            conn = uow.conn
-            users.add_user(uow, users.admin_profile(API_USER, API_PASS, "Benchmark"), actor)
-            campaigns.add_campaign(uow, campaigns.CampaignChange(CAMPAIGN, {
-                "campaign_name": "Benchmark", "use_campaign_dnc": "Y",
-                "use_internal_dnc": "Y"}), actor)  # fmt: skip
-            lists.add_list(uow, lists.ListChange(LIST_ID, {
-                "campaign_id": CAMPAIGN, "list_name": "Benchmark"}), actor)  # fmt: skip
+        seed_database(database, SEED, now)
+        with database.transaction() as conn:
             conn.execute(insert(vicidial_lists_fields).values(
                 list_id=LIST_ID, field_label="favorite_color", field_name="Favorite color",
                 field_rank=1, field_order=1, field_type="TEXT", field_size=20, field_max=100,
@@ -343,12 +315,6 @@ def _percentile(ordered: list[float], pct: float) -> float:
 
 
 # --- server and wrk --------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
 
 
 @contextmanager
@@ -539,7 +505,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     with tempfile.TemporaryDirectory(prefix="leadgate-bench-") as tmp:
         workdir = Path(tmp)
-        with fresh_database(args.db_url, workdir) as url:
+        with scratch_database(args.db_url, workdir, "bench") as url:
             return run(args, url, workdir)
 
 

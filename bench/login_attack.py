@@ -31,12 +31,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import httpx  # noqa: E402
-from add_lead import HOST, free_port, fresh_database, running_server  # noqa: E402
+from add_lead import running_server  # noqa: E402
 
-from leadgate.domain import clock, users  # noqa: E402
+from leadgate.domain import clock, database_setup, users  # noqa: E402
 from leadgate.domain.actor import Actor  # noqa: E402
 from leadgate.storage.database import Database  # noqa: E402
-from leadgate.storage.schema import upgrade_schema  # noqa: E402
+from scripts.seeding import HOST, free_port, scratch_database  # noqa: E402
 
 USER, PASSWORD = "benchuser", "BenchPassword-123"
 VICTIM, VICTIM_PASSWORD = "victim", "VictimPassword-456"
@@ -46,7 +46,7 @@ PATH = "/vicidial/non_agent_api.php"
 def prepare(url: str) -> None:
     database = Database(url)
     try:
-        upgrade_schema(database)
+        database_setup.upgrade_schema(database)
         with database.unit_of_work(clock.now()) as uow:
             for user, password in ((USER, PASSWORD), (VICTIM, VICTIM_PASSWORD)):
                 users.add_user(uow, users.admin_profile(user, password, "Bench"), Actor("bench"))
@@ -94,7 +94,10 @@ def main() -> None:
     parser.add_argument("--attackers", type=int, default=8)
     parser.add_argument("--scenarios", default="known,unknown,spray")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp, fresh_database(args.db_url, Path(tmp)) as url:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        scratch_database(args.db_url, Path(tmp), "bench") as url,
+    ):
         prepare(url)
         port = free_port()
         with running_server(url, port, args.workers, Path(tmp) / "server.log"):

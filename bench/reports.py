@@ -29,11 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import Table, insert  # noqa: E402
 
-from bench.add_lead import fresh_database  # noqa: E402
-from leadgate.domain import call_logs, reports  # noqa: E402
+from leadgate.domain import call_logs, database_setup, reports  # noqa: E402
 from leadgate.domain.reports import Scope  # noqa: E402
 from leadgate.storage.database import Database  # noqa: E402
-from leadgate.storage.schema import upgrade_schema  # noqa: E402
 from leadgate.storage.tables import (  # noqa: E402
     vicidial_agent_log,
     vicidial_campaigns,
@@ -44,6 +42,7 @@ from leadgate.storage.tables import (  # noqa: E402
     vicidial_users,
 )
 from leadgate.storage.unit_of_work import UnitOfWork  # noqa: E402
+from scripts.seeding import scratch_database  # noqa: E402
 
 CAMPAIGNS = [f"CAMP{n:02d}" for n in range(10)]
 INGROUPS = [f"LINE{n:02d}" for n in range(5)]
@@ -177,11 +176,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with (
         tempfile.TemporaryDirectory() as workdir,
-        fresh_database(args.db_url, Path(workdir)) as url,
+        scratch_database(args.db_url, Path(workdir), "bench") as url,
     ):
         db = Database(url)
         try:
-            upgrade_schema(db)
+            database_setup.upgrade_schema(db)
             began = time.perf_counter()
             fill(db, args.rows, args.days)
             filled = time.perf_counter() - began

@@ -24,7 +24,6 @@ import json
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -42,19 +41,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
-from sqlalchemy import String, Text, create_engine, insert, inspect, select, text  # noqa: E402
+from sqlalchemy import String, Text, insert, inspect, select, text  # noqa: E402
 
-from leadgate.domain import campaign_settings, list_settings, users  # noqa: E402
+from leadgate.domain import users  # noqa: E402
 from leadgate.domain.actor import Actor  # noqa: E402
-from leadgate.domain.campaign_settings import CampaignSettings  # noqa: E402
-from leadgate.domain.list_settings import ListSettings  # noqa: E402
-from leadgate.storage.database import Database, normalise_url  # noqa: E402
-from leadgate.storage.schema import upgrade_schema  # noqa: E402
+from leadgate.storage.database import Database  # noqa: E402
 from leadgate.storage.tables import metadata, vicidial_live_agents, vicidial_users  # noqa: E402
 from leadgate.wire.agent.functions import AGENT_FUNCTIONS  # noqa: E402
 from leadgate.wire.nonagent.functions import NON_AGENT_FUNCTIONS  # noqa: E402
+from scripts.seeding import HOST, ApiSeed, free_port, scratch_database, seed_database  # noqa: E402
 
-HOST = "127.0.0.1"
 API_USER, API_PASSWORD = "fuzzapi", "FuzzApiPassword-7Qx"
 AGENT, AGENT_PASSWORD = "fuzzagent", "FuzzAgentPassword-3Kz"
 WRONG_PASSWORDS = ("FuzzWrongPassword-9Lm", "FuzzOtherWrong-2Pn")
@@ -249,55 +245,30 @@ class Generator:
 # -- server and database -----------------------------------------------------------------------
 
 
-@contextmanager
-def fresh_database(db_url: str | None, workdir: Path) -> Iterator[str]:
-    if db_url is None or db_url == "sqlite":
-        yield f"sqlite:///{workdir / 'fuzz.db'}"
-        return
-    admin_url = normalise_url(db_url)
-    name = f"leadgate_fuzz_{os.getpid()}"
-    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    suffix = " CHARACTER SET utf8mb4" if engine.dialect.name == "mysql" else ""
-    with engine.connect() as conn:
-        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
-        conn.exec_driver_sql(f"CREATE DATABASE {name}{suffix}")
-    try:
-        yield admin_url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with engine.connect() as conn:
-            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
-        engine.dispose()
+SEED = ApiSeed(actor="fuzz", user=API_USER, password=API_PASSWORD, full_name="Fuzz",
+               campaign_id="TESTCAMP", campaign_name="Fuzz campaign", list_id=101,
+               list_name="Fuzz")  # fmt: skip
 
 
 def prepare(url: str) -> None:
+    """The API user, campaign and list (scripts/seeding.py), then a logged-in agent with
+    Agent API access for the agent functions."""
     database = Database(url)
     try:
-        upgrade_schema(database)
         now = datetime.now().replace(microsecond=0)
+        seed_database(database, SEED, now)
         actor = Actor(user="fuzz")
         with database.unit_of_work(now) as uow:
             conn = uow.conn
             users.ensure_admin_group(uow, actor)
-            users.add_user(uow, users.admin_profile(API_USER, API_PASSWORD, "Fuzz"), actor)
             users.add_user(uow, users.admin_profile(AGENT, AGENT_PASSWORD, "Agent"), actor)
             conn.execute(vicidial_users.update().where(vicidial_users.c.user == AGENT)
                          .values(vdc_agent_api_access="1"))  # fmt: skip
-            campaign = CampaignSettings("TESTCAMP", campaign_name="Fuzz campaign")
-            assert campaign_settings.add_campaign(uow, campaign, actor).problem is None
-            fuzz_list = ListSettings("101", list_name="Fuzz", campaign_id="TESTCAMP", active="Y")
-            outcome = list_settings.add_list(uow, fuzz_list, actor, None, may_modify_fields=True)
-            assert outcome.problem is None
             conn.execute(insert(vicidial_live_agents).values(
                 user=AGENT, server_ip="10.0.0.1", status="PAUSED", lead_id=0,
-                campaign_id="TESTCAMP", closer_campaigns=""))  # fmt: skip
+                campaign_id=SEED.campaign_id, closer_campaigns=""))  # fmt: skip
     finally:
         database.dispose()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
 
 
 @contextmanager
@@ -430,7 +401,7 @@ def password_hits(url: str, passwords: tuple[str, ...]) -> list[str]:
 def run(db_url: str | None, requests: int, concurrency: int = 8, seed: int = 1,
         server: str = "granian") -> Verdict:  # fmt: skip
     verdict = Verdict()
-    with tempfile.TemporaryDirectory() as tmp, fresh_database(db_url, Path(tmp)) as url:
+    with tempfile.TemporaryDirectory() as tmp, scratch_database(db_url, Path(tmp), "fuzz") as url:
         prepare(url)
         port = free_port()
         log = Path(tmp) / "server.log"
