@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import Connection
 
 from leadgate.domain import field_rules as rules
+from leadgate.domain import reports
 from leadgate.domain.actor import Actor
 from leadgate.domain.events import EntityChanged
 from leadgate.domain.leads import search as lookups
@@ -20,6 +22,7 @@ from leadgate.domain.refusals import Problem, Refused
 from leadgate.storage import admin_log
 from leadgate.storage import campaigns as store
 from leadgate.storage import lists as list_store
+from leadgate.storage import reports as report_store
 from leadgate.storage.unit_of_work import UnitOfWork
 
 
@@ -85,6 +88,63 @@ def campaigns_listing(
 
 def campaign_visible(conn: Connection, campaign_id: str, allowed: frozenset[str] | None) -> bool:
     return store.campaign_visible(conn, campaign_id, allowed)
+
+
+# -- agent_campaigns ---------------------------------------------------------------------------
+
+
+class AgentCampaignsProblem(Enum):
+    AGENT_NOT_FOUND = "agent not found"  # or in a user group the caller may not see
+    NO_CAMPAIGNS = "no campaigns"
+
+
+@dataclass(frozen=True)
+class AgentCampaignsQuery:
+    caller_group: str  # the asking user's group: which agents it may see
+    agent_user: str
+    campaign_id: str = ""  # only this campaign
+    ignore_agentdirect: bool = False  # leave out the AGENTDIRECT* in-groups
+
+
+@dataclass(frozen=True)
+class AgentCampaigns:
+    campaigns: tuple[str, ...]
+    ingroups: tuple[str, ...]
+
+
+def _id_order(text: str) -> tuple[str, str]:
+    # MariaDB's case-insensitive collation orders ids this way; ties by exact spelling.
+    return text.upper(), text
+
+
+def agent_campaigns(
+    uow: UnitOfWork, query: AgentCampaignsQuery
+) -> AgentCampaigns | AgentCampaignsProblem:
+    """The active campaigns an agent's user group allows and the active in-groups those
+    campaigns take calls from (their closer_campaigns), as VICIdial's agent_campaigns finds them.
+    """
+    caller = reports.scope_of(uow, query.caller_group)
+    agent = report_store.user_summary(uow.conn, query.agent_user, caller.groups)
+    if agent is None:
+        return AgentCampaignsProblem.AGENT_NOT_FOUND
+    allowed = reports.scope_of(uow, str(agent["user_group"] or "")).campaigns
+    rows = store.active_campaigns_of(uow.conn, allowed, query.campaign_id)
+    if not rows:
+        return AgentCampaignsProblem.NO_CAMPAIGNS
+    closers = {
+        word
+        for row in rows
+        for word in re.sub(r"-$", "", str(row["closer_campaigns"] or "")).split(" ")
+        if word
+    }
+    ingroups = store.active_inbound_group_ids(uow.conn, sorted(closers))
+    if query.ignore_agentdirect:
+        # VICIdial's `NOT LIKE "AGENTDIRECT%"` on MariaDB, where LIKE ignores case.
+        ingroups = [g for g in ingroups if not g.upper().startswith("AGENTDIRECT")]
+    return AgentCampaigns(
+        campaigns=tuple(sorted((str(row["campaign_id"]) for row in rows), key=_id_order)),
+        ingroups=tuple(sorted(ingroups, key=_id_order)),
+    )
 
 
 def _lock(uow: UnitOfWork, campaign_id: str) -> None:

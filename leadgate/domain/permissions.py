@@ -57,6 +57,7 @@ DELETE_DNC = _all(_flag("modify_lists"), _flag("delete_from_dnc"), _level(8))
 # Administration.
 MODIFY_LISTS = _all(API, _flag("modify_lists"), _level(8))
 MODIFY_USERS = _all(API, _flag("modify_users"), _level(8))
+VIEW_AGENT_ACCESS = _all(API, _flag("view_reports"), _flag("modify_users"), _level(8))
 MODIFY_CAMPAIGNS = _all(API, _flag("modify_campaigns"), _level(8))
 # Telephony settings kept in the database.
 VIEW_SETTINGS = _all(_level(7))  # ingroup_list, callmenu_list, container_list

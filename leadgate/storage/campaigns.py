@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, select, update
 
 from leadgate.storage.columns import fit
-from leadgate.storage.tables import vicidial_campaigns, vicidial_lead_filters, vicidial_lists
+from leadgate.storage.tables import (
+    vicidial_campaigns,
+    vicidial_inbound_groups,
+    vicidial_lead_filters,
+    vicidial_lists,
+)
 
 _campaigns = vicidial_campaigns.c
 
@@ -94,3 +99,27 @@ def lead_filter_exists(conn: Connection, lead_filter_id: str) -> bool:
     filters = vicidial_lead_filters.c
     stmt = select(func.count()).where(filters.lead_filter_id == lead_filter_id)
     return int(conn.execute(stmt).scalar_one()) > 0
+
+
+def active_campaigns_of(
+    conn: Connection, allowed: Sequence[str] | None, campaign_id: str
+) -> list[dict[str, Any]]:
+    """campaign_id and closer_campaigns of the active campaigns among `allowed` (None = all),
+    of one campaign when `campaign_id` is given."""
+    stmt = select(_campaigns.campaign_id, _campaigns.closer_campaigns).where(
+        _campaigns.active == "Y"
+    )
+    if allowed is not None:
+        stmt = stmt.where(_campaigns.campaign_id.in_(list(allowed)))
+    if campaign_id:
+        stmt = stmt.where(_campaigns.campaign_id == campaign_id)
+    return [dict(row) for row in conn.execute(stmt).mappings()]
+
+
+def active_inbound_group_ids(conn: Connection, group_ids: Sequence[str]) -> list[str]:
+    """The ids of the active in-groups among `group_ids`."""
+    if not group_ids:
+        return []
+    i = vicidial_inbound_groups.c
+    stmt = select(i.group_id).where(i.active == "Y", i.group_id.in_(list(group_ids)))
+    return [str(row[0]) for row in conn.execute(stmt)]

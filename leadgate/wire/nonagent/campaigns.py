@@ -1,8 +1,10 @@
 """Campaign functions on the Non-Agent API: campaigns_list, hopper_list, hopper_bulk_insert,
-update_campaign and the seed's campaign_status [DESIGNED] (spec admin_functions.md "Campaigns",
-docs/NON-AGENT_API.txt for hopper_bulk_insert)."""
+agent_campaigns, update_campaign and the seed's campaign_status [DESIGNED] (spec
+admin_functions.md "Campaigns", docs/NON-AGENT_API.txt for hopper_bulk_insert)."""
 
 from __future__ import annotations
+
+from typing import NoReturn
 
 from leadgate.domain import campaigns, hopper, system
 from leadgate.domain.actor import Actor
@@ -14,12 +16,13 @@ from leadgate.domain.campaign_settings import (
     set_campaign_status,
     update_settings,
 )
+from leadgate.domain.campaigns import AgentCampaignsProblem, AgentCampaignsQuery
 from leadgate.domain.hopper import BulkInsertRequest, Queueing
 from leadgate.domain.leads.intake import hopper_priority
 from leadgate.values.numbers import cap_digits
 from leadgate.wire import filters
 from leadgate.wire.common import standard_checks
-from leadgate.wire.context import Call
+from leadgate.wire.context import Call, Finished
 from leadgate.wire.nonagent.lookups import fail, request_user
 
 HOPPER_HEADER = (
@@ -32,6 +35,7 @@ CAMPAIGN_HEADER = (
     "lead_order", "dial_statuses", "dial_timeout", "dial_prefix", "manual_dial_prefix",
     "three_way_dial_prefix",
 )  # fmt: skip
+AGENT_CAMPAIGNS_HEADER = ("user", "allowed_campaigns_list", "allowed_ingroups_list")
 # VICIdial pads these words to a fixed width (its translation helper's second argument).
 AGE_WORDS = {"HOURS": "HOURS ", "DAYS": "DAYS  ", "YEARS": "YEARS "}
 NEVER = "NEVER    "
@@ -69,6 +73,43 @@ def campaigns_list(call: Call) -> None:
     ids = ",".join(f"'{listing.campaign_id}'" for listing in listings)
     call.reply.log("SUCCESS", f"campaigns_list RESULTS FOUND: {len(listings)}",
                    data=f"{user}|{ids}|")  # fmt: skip
+
+
+def agent_campaigns(call: Call) -> None:
+    """The campaigns and in-groups an agent may take: `agent|CAMP1-CAMP2|INGROUP1-INGROUP2`.
+    Every log row names the agent (VICIdial's agent_user column)."""
+    user = request_user(call)
+    agent_user = call.param("agent_user", filters.LOGIN)
+    reason = "agent_campaigns USER DOES NOT HAVE PERMISSION TO GET AGENT INFO"
+    standard_checks(call, f"ERROR: {reason}: |{user}|0|", reason, "0")
+    assert call.user is not None
+    query = AgentCampaignsQuery(
+        caller_group=call.user.user_group, agent_user=agent_user,
+        campaign_id=call.param("campaign_id", filters.LOGIN),
+        ignore_agentdirect=call.param("ignore_agentdirect", filters.UPPER) == "Y",
+    )  # fmt: skip
+    found = campaigns.agent_campaigns(call.uow, query)
+    if found is AgentCampaignsProblem.AGENT_NOT_FOUND:
+        reason = "agent_campaigns AGENT USER DOES NOT EXIST"
+        # No closing bar after the agent: VICIdial's line.
+        _fail_for_agent(call, reason, f"ERROR: {reason}: |{user}|{agent_user}", agent_user)
+    if found is AgentCampaignsProblem.NO_CAMPAIGNS:
+        reason = "agent_campaigns THIS AGENT USER HAS NO AVAILABLE CAMPAIGNS"
+        data = f"{agent_user}|{user}|"
+        _fail_for_agent(call, reason, f"ERROR: {reason}: {data}", data)
+    separator = _separator(call)
+    campaign_list, ingroup_list = "-".join(found.campaigns), "-".join(found.ingroups)
+    if call.param("header", filters.ALNUM) == "YES":
+        call.reply.line(separator.join(AGENT_CAMPAIGNS_HEADER))
+    call.reply.line(separator.join((agent_user, campaign_list, ingroup_list)))
+    call.reply.log("SUCCESS", "agent_campaigns RESULTS FOUND: 1", agent_user=agent_user,
+                   data=f"{user}|{agent_user}|{campaign_list}|{ingroup_list}")  # fmt: skip
+
+
+def _fail_for_agent(call: Call, reason: str, line: str, data: str) -> NoReturn:
+    call.reply.line(line)
+    call.reply.log("ERROR", reason, data=data, agent_user=call.param("agent_user", filters.LOGIN))
+    raise Finished
 
 
 def hopper_list(call: Call) -> None:

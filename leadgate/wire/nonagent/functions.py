@@ -128,6 +128,8 @@ NON_AGENT_FUNCTIONS = FunctionTable(
                      tier=Tier.VICIDIAL),
         FunctionSpec("hopper_bulk_insert", campaigns.hopper_bulk_insert, rules.MODIFY_CAMPAIGNS,
                      tier=Tier.VICIDIAL),
+        FunctionSpec("agent_campaigns", campaigns.agent_campaigns, rules.VIEW_AGENT_ACCESS,
+                     tier=Tier.VICIDIAL),
         FunctionSpec("update_campaign", campaigns.update_campaign, rules.MODIFY_CAMPAIGNS,
                      tier=Tier.VICIDIAL),
         FunctionSpec("campaign_status", campaigns.campaign_status, rules.MODIFY_CAMPAIGNS,

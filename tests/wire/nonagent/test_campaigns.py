@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
 from sqlalchemy import insert
 from starlette.testclient import TestClient
 
-from leadgate.storage.tables import vicidial_hopper
+from leadgate.storage.tables import vicidial_hopper, vicidial_inbound_groups
 from tests.factories import Seeder
 
 NON_AGENT = "/vicidial/non_agent_api.php"
@@ -186,3 +187,106 @@ def test_list_info_counts_and_restriction(client: TestClient, seed: Seeder) -> N
     restricted = client.get(NON_AGENT, params={"source": "test", "user": "7777", "pass": "1234",
                                                "function": "list_info", "list_id": "102"}).text  # fmt: skip
     assert restricted == "ERROR: list_info NOT AN ALLOWED LIST ID - 102\n"
+
+
+def _agents_world(seed: Seeder) -> None:
+    seed.user()
+    seed.user_group("ADMIN")
+    seed.user_group("AGENTS")
+    seed.user_group("ONECAMP", " TESTCAMP -")
+    seed.user(user="1000", user_group="AGENTS", user_level=1)
+    seed.user(user="2000", user_group="ONECAMP", user_level=1)
+    seed.campaign("TESTCAMP", closer_campaigns=" SALESLINE AGENTDIRECT_X OLDLINE -")
+    seed.campaign("SECONDCP")
+    with seed.db.transaction() as conn:
+        conn.execute(insert(vicidial_inbound_groups), [
+            {"group_id": "SALESLINE", "group_name": "Sales", "active": "Y"},
+            {"group_id": "AGENTDIRECT_X", "group_name": "Direct", "active": "Y"},
+            {"group_id": "OLDLINE", "group_name": "Old", "active": "N"},
+        ])  # fmt: skip
+
+
+def _api_log(seed: Seeder) -> list[tuple[str, str, str, str]]:
+    rows = seed.table_rows("vicidial_api_log", "result", "result_reason", "data", "agent_user",
+                           order_by="api_id")  # fmt: skip
+    return [(r["result"], r["result_reason"], r["data"], r["agent_user"]) for r in rows]
+
+
+def test_agent_campaigns_answers_and_logs(client: TestClient, seed: Seeder) -> None:
+    _agents_world(seed)
+    assert call(client, "agent_campaigns", agent_user="1000") == (
+        "1000|SECONDCP-TESTCAMP|AGENTDIRECT_X-SALESLINE\n"
+    )
+    assert call(client, "agent_campaigns", agent_user="1000", ignore_agentdirect="Y",
+                stage="csv", header="YES") == (
+        "user,allowed_campaigns_list,allowed_ingroups_list\n1000,SECONDCP-TESTCAMP,SALESLINE\n"
+    )  # fmt: skip
+    # A campaign without in-groups leaves the last field empty.
+    assert call(client, "agent_campaigns", agent_user="1000", campaign_id="SECONDCP",
+                stage="tab") == "1000\tSECONDCP\t\n"  # fmt: skip
+    assert call(client, "agent_campaigns", agent_user="2000", stage="newline") == (
+        "2000|TESTCAMP|AGENTDIRECT_X-SALESLINE\n"
+    )
+    assert _api_log(seed) == [
+        ("SUCCESS", "agent_campaigns RESULTS FOUND: 1",
+         "6666|1000|SECONDCP-TESTCAMP|AGENTDIRECT_X-SALESLINE", "1000"),
+        ("SUCCESS", "agent_campaigns RESULTS FOUND: 1", "6666|1000|SECONDCP-TESTCAMP|SALESLINE",
+         "1000"),
+        ("SUCCESS", "agent_campaigns RESULTS FOUND: 1", "6666|1000|SECONDCP|", "1000"),
+        ("SUCCESS", "agent_campaigns RESULTS FOUND: 1", "6666|2000|TESTCAMP|AGENTDIRECT_X-SALESLINE",
+         "2000"),
+    ]  # fmt: skip
+
+
+def test_agent_campaigns_errors(client: TestClient, seed: Seeder) -> None:
+    _agents_world(seed)
+    assert call(client, "agent_campaigns", agent_user="nobody") == (
+        "ERROR: agent_campaigns AGENT USER DOES NOT EXIST: |6666|nobody\n"
+    )
+    assert call(client, "agent_campaigns") == (
+        "ERROR: agent_campaigns AGENT USER DOES NOT EXIST: |6666|\n"
+    )
+    assert call(client, "agent_campaigns", agent_user="2000", campaign_id="SECONDCP") == (
+        "ERROR: agent_campaigns THIS AGENT USER HAS NO AVAILABLE CAMPAIGNS: 2000|6666|\n"
+    )
+    assert _api_log(seed) == [
+        ("ERROR", "agent_campaigns AGENT USER DOES NOT EXIST", "nobody", "nobody"),
+        ("ERROR", "agent_campaigns AGENT USER DOES NOT EXIST", "", ""),
+        ("ERROR", "agent_campaigns THIS AGENT USER HAS NO AVAILABLE CAMPAIGNS", "2000|6666|",
+         "2000"),
+    ]  # fmt: skip
+
+
+def test_agent_campaigns_sees_only_the_callers_viewable_groups(
+    client: TestClient, seed: Seeder
+) -> None:
+    _agents_world(seed)
+    seed.execute("UPDATE vicidial_user_groups SET admin_viewable_groups = ' ONECAMP -' "
+                 "WHERE user_group = 'ADMIN'")  # fmt: skip
+    assert call(client, "agent_campaigns", agent_user="2000") == (
+        "2000|TESTCAMP|AGENTDIRECT_X-SALESLINE\n"
+    )
+    assert call(client, "agent_campaigns", agent_user="1000") == (
+        "ERROR: agent_campaigns AGENT USER DOES NOT EXIST: |6666|1000\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "lacking",
+    [{"view_reports": "0"}, {"modify_users": "0"}, {"vdc_agent_api_access": "0"},
+     {"user_level": 7}],
+)  # fmt: skip
+def test_agent_campaigns_permission(
+    client: TestClient, seed: Seeder, lacking: dict[str, object]
+) -> None:
+    _agents_world(seed)
+    seed.user(user="7777", **lacking)
+    answer = client.get(NON_AGENT, params={"source": "test", "user": "7777", "pass": "1234",
+                                           "function": "agent_campaigns",
+                                           "agent_user": "1000"}).text  # fmt: skip
+    assert answer == (
+        "ERROR: agent_campaigns USER DOES NOT HAVE PERMISSION TO GET AGENT INFO: |7777|0|\n"
+    )
+    assert [row[:3] for row in _api_log(seed)] == [
+        ("ERROR", "agent_campaigns USER DOES NOT HAVE PERMISSION TO GET AGENT INFO", "0")
+    ]
