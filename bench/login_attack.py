@@ -49,7 +49,7 @@ def prepare(url: str) -> None:
         database_setup.upgrade_schema(database)
         with database.unit_of_work(clock.now()) as uow:
             for user, password in ((USER, PASSWORD), (VICTIM, VICTIM_PASSWORD)):
-                users.add_user(uow, users.admin_profile(user, password, "Bench"), Actor("bench"))
+                users.add_administrator(uow, user, password, "Bench", Actor("bench"))
     finally:
         database.dispose()
 

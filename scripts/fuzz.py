@@ -260,8 +260,7 @@ def prepare(url: str) -> None:
         actor = Actor(user="fuzz")
         with database.unit_of_work(now) as uow:
             conn = uow.conn
-            users.ensure_admin_group(uow, actor)
-            users.add_user(uow, users.admin_profile(AGENT, AGENT_PASSWORD, "Agent"), actor)
+            users.add_administrator(uow, AGENT, AGENT_PASSWORD, "Agent", actor)
             conn.execute(vicidial_users.update().where(vicidial_users.c.user == AGENT)
                          .values(vdc_agent_api_access="1"))  # fmt: skip
             conn.execute(insert(vicidial_live_agents).values(

@@ -75,7 +75,7 @@ def seed_database(database: Database, seed: ApiSeed, now: datetime) -> None:
     seed_list = ListSettings(str(seed.list_id), list_name=seed.list_name,
                              campaign_id=seed.campaign_id, active="Y")  # fmt: skip
     with database.unit_of_work(now) as uow:
-        users.add_user(uow, users.admin_profile(seed.user, seed.password, seed.full_name), actor)
+        users.add_administrator(uow, seed.user, seed.password, seed.full_name, actor)
         campaign_refused = campaign_settings.add_campaign(uow, campaign, actor).problem
         if campaign_refused is not None:
             raise RuntimeError(f"seed campaign refused: {campaign_refused.value}")

@@ -150,14 +150,12 @@ def test_concurrent_user_and_group_operations(db: Database, seed: Seeder) -> Non
     group = users.GroupChange("RACERS", group_name="Racers")
     added = _race(db, lambda uow: users.add_group(uow, group, ACTOR))
     _one_success(added, None, Problem.EXISTS)
-    profile = {"user": "racer", "password": "Race-pass-1", "user_group": "RACERS",
-               "user_level": 8}  # fmt: skip
-    added = _race(db, lambda uow: users.add_user(uow, profile, ACTOR))
+    # `leadgate init`'s administrator: its ADMIN group and the user, each added once.
+    added = _race(db, lambda uow: users.add_administrator(uow, "racer", "Race-pass-1", "Racer",
+                                                          ACTOR))  # fmt: skip
     _one_success(added, None, Problem.EXISTS)
-    deleted = _race(db, lambda uow: users.delete_user(uow, "racer", ACTOR))
-    _one_success(deleted, None, Problem.NOT_FOUND)
-    assert seed.table_rows("vicidial_users", "user") == []
-    assert _admin_log(seed) == [("ADD", "RACERS"), ("ADD", "racer"), ("DELETE", "racer")]
+    assert seed.table_rows("vicidial_users", "user") == [{"user": "racer"}]
+    assert _admin_log(seed) == [("ADD", "ADMIN"), ("ADD", "RACERS"), ("ADD", "racer")]
 
 
 def test_concurrent_callbacks_for_one_lead(db: Database, seed: Seeder) -> None:

@@ -23,11 +23,10 @@ def bootstrap(db_url: str, console: Console) -> DatabaseState:
         if database_setup.needs_first_admin(database, state):
             password = generate_password()
             with database.unit_of_work(clock.now()) as uow:
-                # Without its group the admin's lead_field_info / lead_all_info answer
-                # LIST NOT FOUND: the group says which campaigns (all) it may see.
-                users.ensure_admin_group(uow, BOOTSTRAP)
-                users.add_user(uow, users.admin_profile("admin", password, "Administrator"),
-                               BOOTSTRAP)  # fmt: skip
+                # In the ADMIN group, added with it: without its group the admin's
+                # lead_field_info / lead_all_info answer LIST NOT FOUND (the group says which
+                # campaigns, all of them, it may see).
+                users.add_administrator(uow, "admin", password, "Administrator", BOOTSTRAP)
             console.print(
                 "[bold]Created API user 'admin'[/bold] (user group ADMIN) with password "
                 f"[bold yellow]{password}[/bold yellow] — shown only this once."

@@ -1,4 +1,8 @@
-"""`leadgate user …`: API users with hashed passwords."""
+"""`leadgate user …`: API users with hashed passwords.
+
+add, copy, update, passwd and delete run the API's own add_user/copy_user/update_user
+operations (domain/user_admin.py) as an unrestricted caller, so both write vicidial_users by one
+set of rules; the CLI adds the permission columns the API has no parameter for."""
 
 from __future__ import annotations
 
@@ -10,24 +14,18 @@ from rich.table import Table
 
 from leadgate.cli.common import DbOption, fail, open_database
 from leadgate.cli.guard import refusals
+from leadgate.cli.wording import user_problem
 from leadgate.domain import clock, user_admin, users
 from leadgate.domain.actor import Actor
 from leadgate.domain.passwords import generate_password
-from leadgate.domain.user_admin import ApiUser, UserFields, UserProblem
+from leadgate.domain.user_admin import PERMISSION_FLAGS, UserFields, UserOutcome, UserProblem
 
 app = typer.Typer(help="API users (vicidial_users).", no_args_is_help=True)
 console = Console()
-CLI_ACTOR = Actor(user="CLI")
-# `user copy` runs the API's copy_user as an administrator who may see every group and level.
-CLI_ADMIN = ApiUser(name="CLI", level=9, modify_same_level=True, viewable_groups=None,
-                    may_delete=True)  # fmt: skip
+CLI_CALLER = user_admin.unrestricted(Actor(user="CLI"))
 
-PERMISSION_COLUMNS = (
-    "vdc_agent_api_access", "modify_leads", "view_reports", "modify_lists", "delete_lists",
-    "modify_users", "delete_users", "modify_campaigns", "delete_from_dnc", "custom_fields_modify",
-)  # fmt: skip
 SHOWN = ("user", "full_name", "user_level", "user_group", "active", "api_allowed_functions",
-         "api_list_restrict", *PERMISSION_COLUMNS, "failed_login_count", "last_login_date")  # fmt: skip
+         "api_list_restrict", *PERMISSION_FLAGS, "failed_login_count", "last_login_date")  # fmt: skip
 
 Level = Annotated[int | None, typer.Option(min=1, max=9, help="User level 1-9 (API needs 8+).")]
 Group = Annotated[str | None, typer.Option(help="User group.")]
@@ -40,35 +38,35 @@ Functions = Annotated[
 Restrict = Annotated[bool | None, typer.Option("--list-restrict/--no-list-restrict")]
 Grant = Annotated[
     list[str] | None,
-    typer.Option("--grant", help=f"Set a permission to 1 ({', '.join(PERMISSION_COLUMNS)}).")
+    typer.Option("--grant", help=f"Set a permission to 1 ({', '.join(PERMISSION_FLAGS)}).")
 ]  # fmt: skip
 Revoke = Annotated[list[str] | None, typer.Option("--revoke", help="Set a permission to 0.")]
 
 
-def _changes(level: int | None, group: str | None, full_name: str | None, active: bool | None,
-             api_access: bool | None, functions: str | None, restrict: bool | None,
-             grant: list[str] | None, revoke: list[str] | None) -> dict[str, object]:  # fmt: skip
-    changes: dict[str, object] = {}
-    if level is not None:
-        changes["user_level"] = level
-    if group is not None:
-        changes["user_group"] = group
-    if full_name is not None:
-        changes["full_name"] = full_name
+def _access(active: bool | None, api_access: bool | None, functions: str | None,
+            restrict: bool | None, grant: list[str] | None,
+            revoke: list[str] | None) -> dict[str, str]:  # fmt: skip
+    """The permission and access columns the options set (user_admin.ACCESS_COLUMNS)."""
+    access: dict[str, str] = {}
     if active is not None:
-        changes["active"] = "Y" if active else "N"
+        access["active"] = "Y" if active else "N"
     if api_access is not None:
-        changes["vdc_agent_api_access"] = "1" if api_access else "0"
+        access["vdc_agent_api_access"] = "1" if api_access else "0"
     if functions is not None:
-        changes["api_allowed_functions"] = f" {' '.join(functions.split())} "
+        access["api_allowed_functions"] = f" {' '.join(functions.split())} "
     if restrict is not None:
-        changes["api_list_restrict"] = "1" if restrict else "0"
+        access["api_list_restrict"] = "1" if restrict else "0"
     for value, names in (("1", grant or []), ("0", revoke or [])):
         for name in names:
-            if name not in PERMISSION_COLUMNS:
-                fail(f"unknown permission {name!r}; one of: {', '.join(PERMISSION_COLUMNS)}")
-            changes[name] = value
-    return changes
+            if name not in PERMISSION_FLAGS:
+                fail(f"unknown permission {name!r}; one of: {', '.join(PERMISSION_FLAGS)}")
+            access[name] = value
+    return access
+
+
+def _check(outcome: UserOutcome, fields: UserFields) -> None:
+    if outcome.problem is not None:
+        fail(user_problem(outcome, fields))
 
 
 @app.command("add")
@@ -80,17 +78,23 @@ def add(
     api_access: ApiAccess = True, functions: Functions = "ALL_FUNCTIONS",
     restrict: Restrict = False, grant: Grant = None, revoke: Revoke = None,
 ) -> None:  # fmt: skip
-    """Create an API user (its password is stored as an argon2 hash)."""
+    """Create an API user in an existing user group (its password is stored as an argon2
+    hash)."""
     database = open_database(db)
     generated = password is None
     secret = password or generate_password()
-    profile: dict[str, object] = {"user": user, "password": secret, "full_name": full_name or user,
-                                  "modify_leads": "1", "view_reports": "1"}  # fmt: skip
-    profile.update(_changes(level, group, full_name, active, api_access, functions, restrict,
-                            grant, revoke))  # fmt: skip
+    access = {"modify_leads": "1", "view_reports": "1",
+              **_access(active, api_access, functions, restrict, grant, revoke)}  # fmt: skip
+    fields = UserFields(agent_user=user, agent_pass=secret, user_level=str(level or 8),
+                        full_name=full_name or user, user_group=group or "ADMIN",
+                        access=access)  # fmt: skip
     with refusals(), database.unit_of_work(clock.now()) as uow:
-        users.add_user(uow, profile, CLI_ACTOR)
-    console.print(f"created user [bold]{user}[/bold]")
+        users.check_user_name(user)
+        users.check_password(secret)
+        outcome = user_admin.add_user(uow, fields, CLI_CALLER)
+        _check(outcome, fields)
+    # AUTOGENERATE in the name: add_user picked the next free number.
+    console.print(f"created user [bold]{outcome.user}[/bold]")
     if generated:
         console.print(f"password: [bold yellow]{secret}[/bold yellow] (shown only this once)")
 
@@ -103,12 +107,15 @@ def update(
     revoke: Revoke = None,
 ) -> None:  # fmt: skip
     """Change a user's level, group or permissions."""
-    changes = _changes(level, group, full_name, active, api_access, functions, restrict, grant,
-                       revoke)  # fmt: skip
-    if not changes:
+    access = _access(None, api_access, functions, restrict, grant, revoke)
+    fields = UserFields(
+        agent_user=user, user_level="" if level is None else str(level),
+        full_name=full_name or "", user_group=group or "",
+        active="" if active is None else "Y" if active else "N", access=access,
+    )  # fmt: skip
+    if not (fields.user_level or fields.full_name or fields.user_group or fields.active or access):
         fail("nothing to change: give at least one option")
-    with refusals(), open_database(db).unit_of_work(clock.now()) as uow:
-        users.update_user(uow, user, changes, CLI_ACTOR)
+    _update(db, fields, delete=False)
     console.print(f"updated user [bold]{user}[/bold]")
 
 
@@ -122,11 +129,17 @@ def passwd(
 ) -> None:
     """Set a new password (also unlocks the account)."""
     secret = password or generate_password()
-    with refusals(), open_database(db).unit_of_work(clock.now()) as uow:
-        users.update_user(uow, user, {"password": secret}, CLI_ACTOR)
+    with refusals():
+        users.check_password(secret)
+    _update(db, UserFields(agent_user=user, agent_pass=secret), delete=False)
     console.print(f"password of [bold]{user}[/bold] changed")
     if password is None:
         console.print(f"password: [bold yellow]{secret}[/bold yellow] (shown only this once)")
+
+
+def _update(db: str | None, fields: UserFields, *, delete: bool) -> None:
+    with refusals(), open_database(db).unit_of_work(clock.now()) as uow:
+        _check(user_admin.update_user(uow, fields, CLI_CALLER, delete=delete), fields)
 
 
 @app.command("show")
@@ -158,8 +171,7 @@ def list_(db: DbOption = None) -> None:
 @app.command("delete")
 def delete(user: str, db: DbOption = None) -> None:
     """Delete a user."""
-    with refusals(), open_database(db).unit_of_work(clock.now()) as uow:
-        users.delete_user(uow, user, CLI_ACTOR)
+    _update(db, UserFields(agent_user=user), delete=True)
     console.print(f"deleted user [bold]{user}[/bold]")
 
 
@@ -179,7 +191,7 @@ def copy(
         fields = UserFields(agent_user=users.check_user_name(new), agent_pass=secret,
                             full_name=full_name or new, source_user=source)  # fmt: skip
         with open_database(db).unit_of_work(clock.now()) as uow:
-            outcome = user_admin.copy_user(uow, fields, CLI_ADMIN)
+            outcome = user_admin.copy_user(uow, fields, CLI_CALLER)
     if outcome.problem is UserProblem.EXISTS:
         fail(f"user {new} already exists")
     if outcome.problem is UserProblem.GROUP_NOT_FOUND:

@@ -1,5 +1,5 @@
-"""The CLI's words for the domain's refusal codes (domain/refusals.py, and the list and
-campaign settings' problems)."""
+"""The CLI's words for the domain's refusal codes (domain/refusals.py, and the list, campaign
+settings' and user problems)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from leadgate.domain.campaign_settings import (
 )
 from leadgate.domain.list_settings import TZ_METHODS, ListProblem, ListSettings
 from leadgate.domain.refusals import Problem, Refused
+from leadgate.domain.user_admin import UserFields, UserOutcome, UserProblem
 
 _CODE = "letters, digits, - or _"
 
@@ -144,3 +145,36 @@ def setting_problem(outcome: SettingsOutcome) -> str:
     return _SETTING_WORDS[outcome.problem].format(
         value=outcome.value, number=outcome.index + 1, limit=outcome.auto_dial_limit
     )
+
+
+# -- users (domain/user_admin.py) ---------------------------------------------------------------
+
+_USER_WORDS: dict[UserProblem, str] = {
+    UserProblem.LEVEL_NOT_ALLOWED: "not allowed to add users at level {f.user_level}",
+    UserProblem.GROUP_NOT_FOUND: "user group {f.user_group} does not exist",
+    UserProblem.EXISTS: "user {f.agent_user} already exists",
+    UserProblem.NOT_FOUND: "user {f.agent_user} does not exist",
+    UserProblem.MAY_NOT_UPDATE: "not allowed to change user {f.agent_user}",
+    UserProblem.MAY_NOT_DELETE: "not allowed to delete users",
+    UserProblem.FULL_NAME: "full name must be 1-50 characters",
+    UserProblem.LEVEL: "invalid user level {f.user_level!r}: 1-9",
+    UserProblem.GROUP: "user group {f.user_group} does not exist",
+    UserProblem.PHONE_LOGIN: "phone login {f.phone_login} does not exist",
+    UserProblem.PHONE_PASS: "phone password must be 20 characters at most",
+    UserProblem.HOTKEYS: "hotkeys setting must be 0 or 1",
+    UserProblem.VOICEMAIL: "voicemail id must be 2-10 characters",
+    UserProblem.EMAIL: "email must be 5-100 characters",
+    UserProblem.CUSTOM: "custom field {number} must be 100 characters at most",
+    UserProblem.ACTIVE: "active must be Y or N",
+    UserProblem.WRAPUP: "wrap-up seconds override must be from -1 to 9999",
+    UserProblem.CAMPAIGN_RANK: "campaign rank must be from -9 to 9",
+    UserProblem.CAMPAIGN_GRADE: "campaign grade must be from 1 to 10",
+    UserProblem.INGROUP_RANK: "in-group rank must be from -9 to 9",
+    UserProblem.INGROUP_GRADE: "in-group grade must be from 1 to 10",
+}
+
+
+def user_problem(outcome: UserOutcome, f: UserFields) -> str:
+    """One line for a refused add_user/update_user."""
+    assert outcome.problem is not None
+    return _USER_WORDS[outcome.problem].format(f=f, number=outcome.index + 1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from sqlalchemy import Connection
@@ -31,6 +31,13 @@ AUTOGENERATE = "AUTOGENERA"
 RESET_ALPHABET = "0123456789ABCDEFGHIJKLMNPQRSTUVWXYZ"
 # VICIdial makes a password of any length asked for; leadgate stops where stored passwords do.
 RESET_MAX_LENGTH = 100
+# The permission flags and access columns add_user/update_user take only from an unrestricted
+# caller (the CLI, `leadgate init`): VICIdial's API has no parameter for them.
+PERMISSION_FLAGS = (
+    "vdc_agent_api_access", "modify_leads", "view_reports", "modify_lists", "delete_lists",
+    "modify_users", "delete_users", "modify_campaigns", "delete_from_dnc", "custom_fields_modify",
+)  # fmt: skip
+ACCESS_COLUMNS = (*PERMISSION_FLAGS, "api_allowed_functions", "api_list_restrict", "active")
 
 
 class UserProblem(Enum):
@@ -85,6 +92,7 @@ class UserFields:
     ingrp_rg_only: bool = False
     reset_password: str = ""  # a length of 8 or more: replace the password by a random one
     source_user: str = ""  # copy_user: the user copied
+    access: Mapping[str, str] = field(default_factory=dict)  # ACCESS_COLUMNS; never from the API
 
 
 @dataclass(frozen=True)
@@ -101,6 +109,12 @@ class ApiUser:
     @property
     def actor(self) -> Actor:
         return Actor(user=self.name, ip=self.ip)
+
+
+def unrestricted(actor: Actor) -> ApiUser:
+    """A caller every level and group rule lets through: the CLI, `leadgate init`."""
+    return ApiUser(name=actor.user, level=9, modify_same_level=True, viewable_groups=None,
+                   may_delete=True, ip=actor.ip)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -191,6 +205,7 @@ def add_user(uow: UnitOfWork, f: UserFields, api: ApiUser) -> UserOutcome:
         "active": "Y",
     }  # fmt: skip
     row.update(dict(zip(_custom_columns(), f.custom, strict=True)))
+    row.update(_access(f))
     store.insert_user(uow.conn, row)
     _log(uow, api, "ADD", "ADMIN API ADD USER", name, row)
     uow.emit(EntityChanged("user", name, "added", api.name))
@@ -336,7 +351,15 @@ def _changes(uow: UnitOfWork, f: UserFields, api: ApiUser) -> dict[str, object]:
         changes["wrapup_seconds_override"] = seconds
     if f.in_groups:
         changes["closer_campaigns"] = f" {f.in_groups.replace('|', ' ')} -"
+    changes.update(_access(f))
     return changes
+
+
+def _access(f: UserFields) -> dict[str, str]:
+    unknown = set(f.access) - set(ACCESS_COLUMNS)
+    if unknown:
+        raise ValueError(f"not an access column: {sorted(unknown)}")
+    return dict(f.access)
 
 
 def _ranks(uow: UnitOfWork, f: UserFields, api: ApiUser) -> tuple[str, str]:

@@ -1,10 +1,12 @@
-"""API users and user groups: one set of operations for every caller.
+"""User look-ups, the rules for names and passwords given outside the API, and user groups.
 
-Users are created with argon2 password hashes; a user name or password the API's character
-filter would change can never log in, so such values are refused. User groups say which
-campaigns (and so which lists) a user may see. Refusals are `Refused` codes; every change
-writes vicidial_admin_log (never the password) and emits EntityChanged. Adds and deletes hold
-the entity's named lock, so of concurrent identical calls exactly one succeeds.
+Users are added, changed and deleted by domain/user_admin.py for every caller (the API's
+add_user/update_user, the CLI, `leadgate init`). A user name or password the API's character
+filter would change can never log in, so callers that take them unfiltered (the CLI) check
+them here first. User groups say which campaigns (and so which lists) a user may see; no API
+function writes them. Refusals are `Refused` codes; every group change writes
+vicidial_admin_log and emits EntityChanged. Adds hold the group's named lock, so of concurrent
+identical calls exactly one succeeds.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from leadgate.domain import user_admin
 from leadgate.domain.actor import Actor
 from leadgate.domain.events import EntityChanged
-from leadgate.domain.passwords import hash_password
 from leadgate.domain.refusals import Problem, Refused
+from leadgate.domain.user_admin import UserFields, UserProblem
 from leadgate.storage import admin_log
 from leadgate.storage import users as store
 from leadgate.storage.unit_of_work import UnitOfWork
@@ -33,28 +36,13 @@ CAMPAIGN = re.compile(r"[-_0-9a-zA-Z]{2,8}")
 ALL_CAMPAIGNS = "-ALL-CAMPAIGNS-"
 ADMIN_GROUP = "ADMIN"
 
-# The permission columns an API administrator gets (VICIdial level 9 "admin").
-ADMIN_PERMISSIONS = {
-    "user_level": 9,
-    "user_group": ADMIN_GROUP,
+# What an API administrator may do (VICIdial level 9 "admin"): every permission and function.
+ADMIN_ACCESS = {
+    **dict.fromkeys(user_admin.PERMISSION_FLAGS, "1"),
     "active": "Y",
-    "vdc_agent_api_access": "1",
-    "modify_leads": "1",
-    "view_reports": "1",
-    "modify_lists": "1",
-    "delete_lists": "1",
-    "modify_users": "1",
-    "delete_users": "1",
-    "modify_campaigns": "1",
-    "delete_from_dnc": "1",
-    "custom_fields_modify": "1",
     "api_allowed_functions": " ALL_FUNCTIONS ",
     "api_list_restrict": "0",
 }
-
-
-def admin_profile(user: str, password: str, full_name: str) -> dict[str, Any]:
-    return {"user": user, "password": password, "full_name": full_name, **ADMIN_PERMISSIONS}
 
 
 def check_user_name(user: str) -> str:
@@ -77,52 +65,23 @@ def find_user(conn: Connection, user: str) -> dict[str, Any] | None:
     return store.find_user(conn, user)
 
 
-def get_user(conn: Connection, user: str) -> dict[str, Any]:
-    row = store.find_user(conn, user)
-    if row is None:
-        raise Refused(Problem.NOT_FOUND, entity="user", key=user)
-    return row
-
-
 def all_users(conn: Connection) -> list[dict[str, Any]]:
     return store.list_users(conn)
 
 
-def _lock_user(uow: UnitOfWork, user: str) -> None:
-    # Lower-cased: MariaDB compares user names case-insensitively.
-    uow.lock([f"user:{user.lower()}"])
-
-
-def add_user(uow: UnitOfWork, profile: Mapping[str, Any], actor: Actor) -> None:
-    values = dict(profile)
-    user = check_user_name(str(values["user"]))
-    password = check_password(str(values.pop("password")))
-    _lock_user(uow, user)
-    if store.find_user(uow.conn, user) is not None:
+def add_administrator(
+    uow: UnitOfWork, user: str, password: str, full_name: str, actor: Actor
+) -> None:
+    """An API administrator in the ADMIN group (added when missing), through add_user."""
+    check_user_name(user)
+    check_password(password)
+    ensure_admin_group(uow, actor)
+    fields = UserFields(agent_user=user, agent_pass=password, user_level="9",
+                        full_name=full_name, user_group=ADMIN_GROUP, access=ADMIN_ACCESS)  # fmt: skip
+    problem = user_admin.add_user(uow, fields, user_admin.unrestricted(actor)).problem
+    if problem is UserProblem.EXISTS:
         raise Refused(Problem.EXISTS, entity="user", key=user)
-    values.update({"pass": "", "pass_hash": hash_password(password)})
-    store.insert_user(uow.conn, values)
-    _changed(uow, "user", user, "added", "ADD", actor, values)
-
-
-def update_user(uow: UnitOfWork, user: str, changes: Mapping[str, Any], actor: Actor) -> None:
-    values = dict(changes)
-    if "password" in values:
-        password = check_password(str(values.pop("password")))
-        # Clearing the plain column makes an imported VICIdial account hash-only from now on.
-        values.update({"pass": "", "pass_hash": hash_password(password), "failed_login_count": 0})
-    if not values:
-        raise Refused(Problem.NOTHING_TO_CHANGE, entity="user", key=user)
-    if store.update_user(uow.conn, user, values) == 0:
-        raise Refused(Problem.NOT_FOUND, entity="user", key=user)
-    _changed(uow, "user", user, "updated", "MODIFY", actor, values)
-
-
-def delete_user(uow: UnitOfWork, user: str, actor: Actor) -> None:
-    _lock_user(uow, user)
-    if store.delete_user(uow.conn, user) != 1:
-        raise Refused(Problem.NOT_FOUND, entity="user", key=user)
-    _changed(uow, "user", user, "deleted", "DELETE", actor, {})
+    assert problem is None, problem
 
 
 # -- user groups -------------------------------------------------------------------------------
@@ -187,7 +146,7 @@ def add_group(uow: UnitOfWork, change: GroupChange, actor: Actor) -> None:
     if store.find_user_group(uow.conn, group) is not None:
         raise Refused(Problem.EXISTS, entity="user_group", key=group)
     store.insert_user_group(uow.conn, {"user_group": group, **values})
-    _changed(uow, "user_group", group, "added", "ADD", actor, values)
+    _changed(uow, group, "added", "ADD", actor, values)
 
 
 def update_group(uow: UnitOfWork, change: GroupChange, actor: Actor) -> None:
@@ -196,7 +155,7 @@ def update_group(uow: UnitOfWork, change: GroupChange, actor: Actor) -> None:
         raise Refused(Problem.NOTHING_TO_CHANGE, entity="user_group", key=change.user_group)
     if store.update_user_group(uow.conn, change.user_group, values) == 0:
         raise Refused(Problem.NOT_FOUND, entity="user_group", key=change.user_group)
-    _changed(uow, "user_group", change.user_group, "updated", "MODIFY", actor, values)
+    _changed(uow, change.user_group, "updated", "MODIFY", actor, values)
 
 
 def ensure_admin_group(uow: UnitOfWork, actor: Actor) -> bool:
@@ -207,19 +166,16 @@ def ensure_admin_group(uow: UnitOfWork, actor: Actor) -> bool:
     values = {"group_name": "leadgate administrators",
               "allowed_campaigns": f" {ALL_CAMPAIGNS} -"}  # fmt: skip
     store.insert_user_group(uow.conn, {"user_group": ADMIN_GROUP, **values})
-    _changed(uow, "user_group", ADMIN_GROUP, "added", "ADD", actor, values)
+    _changed(uow, ADMIN_GROUP, "added", "ADD", actor, values)
     return True
 
 
 def _changed(
-    uow: UnitOfWork, entity: str, key: str, action: str, verb: str, actor: Actor,
-    values: Mapping[str, Any],
-) -> None:  # fmt: skip
-    # Column names only: the values may hold a password hash.
+    uow: UnitOfWork, group: str, action: str, verb: str, actor: Actor, values: Mapping[str, Any]
+) -> None:
     admin_log.write(
-        uow.conn, now=uow.now, user=actor.user, ip=actor.ip[:15],
-        section="USERS" if entity == "user" else "USERGROUPS", event_type=verb,
-        record_id=key, event_code=f"ADMIN {verb} {'USER' if entity == 'user' else 'USER GROUP'}",
+        uow.conn, now=uow.now, user=actor.user, ip=actor.ip[:15], section="USERGROUPS",
+        event_type=verb, record_id=group, event_code=f"ADMIN {verb} USER GROUP",
         event_sql=", ".join(sorted(values)),
     )  # fmt: skip
-    uow.emit(EntityChanged(entity, key, action, actor.user))
+    uow.emit(EntityChanged("user_group", group, action, actor.user))

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import pytest
 from starlette.testclient import TestClient
 
+from leadgate.cli.wording import user_problem
+from leadgate.domain.user_admin import UserFields, UserOutcome, UserProblem
 from tests.cli.conftest import Invoke
 from tests.factories import Seeder
 
 NON_AGENT = "/vicidial/non_agent_api.php"
+
+
+@pytest.fixture(autouse=True)
+def admin_group(seed: Seeder) -> None:
+    """`user add`'s default group, as `leadgate init` makes it (add_user needs the group)."""
+    seed.user_group("ADMIN")
 
 
 def _login(client: TestClient, user: str, password: str) -> str:
@@ -138,7 +147,6 @@ def test_delete(leadgate: Invoke, seed: Seeder) -> None:
 def test_copy_makes_a_user_like_the_source_with_its_own_password(
     leadgate: Invoke, seed: Seeder, client: TestClient
 ) -> None:
-    seed.user_group("ADMIN")
     assert leadgate("user", "add", "apiuser", "--password", "First-pass1", "--level", "8",
                     "--grant", "delete_from_dnc").exit_code == 0  # fmt: skip
     result = leadgate("user", "copy", "apiuser", "apicopy", "--password", "Copy-pass2",
@@ -165,7 +173,6 @@ def test_copy_makes_a_user_like_the_source_with_its_own_password(
 
 
 def test_copy_refusals(leadgate: Invoke, seed: Seeder) -> None:
-    seed.user_group("ADMIN")
     assert leadgate("user", "add", "apiuser", "--password", "First-pass1").exit_code == 0
     missing = leadgate("user", "copy", "nobody", "newuser", "--password", "Copy-pass2")
     assert missing.exit_code == 1
@@ -184,3 +191,54 @@ def test_copy_refusals(leadgate: Invoke, seed: Seeder) -> None:
     assert orphan.exit_code == 1
     assert "user group GONE of user apiuser does not exist" in orphan.stderr
     assert seed.table_rows("vicidial_users", "user") == [{"user": "apiuser"}]
+
+
+def test_add_and_update_go_through_the_apis_rules(leadgate: Invoke, seed: Seeder) -> None:
+    # Like the API's add_user and update_user: the user group must exist.
+    missing = leadgate("user", "add", "apiuser", "--password", "First-pass1", "--group", "NOPE")
+    assert missing.exit_code == 1
+    assert "user group NOPE does not exist" in missing.stderr
+    assert seed.table_rows("vicidial_users", "user") == []
+    added = leadgate("user", "add", "apiuser", "--password", "First-pass1", "--level", "9",
+                     "--inactive", "--no-api-access", "--functions", "lead_search",
+                     "--grant", "modify_users", "--revoke", "view_reports")  # fmt: skip
+    assert added.exit_code == 0, added.output
+    row = seed.user_row("apiuser")
+    shown = (row["user_level"], row["user_group"], row["full_name"], row["active"])
+    assert shown == (9, "ADMIN", "apiuser", "N")
+    assert (row["vdc_agent_api_access"], row["api_allowed_functions"], row["modify_users"],
+            row["view_reports"], row["modify_leads"]) == ("0", " lead_search ", "1", "0", "1")  # fmt: skip
+    # The columns add_user sets for every new user.
+    assert (row["agent_choose_ingroups"], row["hotkeys_active"]) == ("1", "0")
+
+    moved = leadgate("user", "update", "apiuser", "--group", "NOPE")
+    assert moved.exit_code == 1
+    assert "user group NOPE does not exist" in moved.stderr
+    long_name = leadgate("user", "update", "apiuser", "--full-name", "x" * 51)
+    assert long_name.exit_code == 1
+    assert "full name must be 1-50 characters" in long_name.stderr
+    nothing = leadgate("user", "update", "apiuser")
+    assert nothing.exit_code == 1
+    assert "nothing to change" in nothing.stderr
+    seed.user_group("AGENTS")
+    seed.execute("UPDATE vicidial_users SET failed_login_count = 3 WHERE user_id > 0")
+    changed = leadgate("user", "update", "apiuser", "--group", "AGENTS", "--level", "1",
+                       "--full-name", "Ann Lee", "--active", "--no-list-restrict")  # fmt: skip
+    assert changed.exit_code == 0, changed.output
+    row = seed.user_row("apiuser")
+    assert (row["user_group"], row["user_level"], row["full_name"], row["active"],
+            row["api_list_restrict"], row["failed_login_count"]) == (
+        "AGENTS", 1, "Ann Lee", "Y", "0", 0
+    )  # fmt: skip
+    log = seed.table_rows("vicidial_admin_log", "user", "event_section", "event_type",
+                          "record_id")  # fmt: skip
+    assert [tuple(r.values()) for r in log] == [
+        ("CLI", "USERS", "ADD", "apiuser"), ("CLI", "USERS", "MODIFY", "apiuser")
+    ]  # fmt: skip
+
+
+def test_every_user_problem_has_a_line() -> None:
+    fields = UserFields(agent_user="apiuser", user_group="AGENTS")
+    lines = {problem: user_problem(UserOutcome(problem), fields) for problem in UserProblem}
+    assert all(lines.values())
+    assert lines[UserProblem.GROUP] == "user group AGENTS does not exist"
