@@ -7,13 +7,15 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
 
 from leadgate.cli.common import DbOption, fail, open_database
 from leadgate.cli.guard import refusals
 from leadgate.cli.wording import setting_problem
-from leadgate.domain import campaign_settings, campaigns, clock
+from leadgate.domain import campaign_settings, campaigns, clock, hopper, system
 from leadgate.domain.actor import Actor
 from leadgate.domain.campaign_settings import (
     BLANK,
@@ -23,6 +25,7 @@ from leadgate.domain.campaign_settings import (
     CampaignSettings,
     StatusProblem,
 )
+from leadgate.domain.hopper import BulkInsertRequest, Queueing
 
 app = typer.Typer(help="Campaigns (vicidial_campaigns).", no_args_is_help=True)
 console = Console()
@@ -320,3 +323,84 @@ def delete(campaign_id: CampaignId, db: DbOption = None) -> None:
     with refusals(), open_database(db).unit_of_work(clock.now()) as uow:
         campaigns.delete_campaign(uow, campaign_id, CLI_ACTOR)
     console.print(f"deleted campaign [bold]{campaign_id}[/bold]")
+
+
+# -- the hopper ---------------------------------------------------------------------------------
+
+HOPPER_COLUMNS = ("order", "priority", "lead_id", "list_id", "phone_number", "phone_code",
+                  "state", "status", "count", "gmt_offset", "rank", "alt", "source",
+                  "vendor_lead_code", "source_id", "age_days", "last_call")  # fmt: skip
+# How the CLI names what happened to each lead of `hopper-insert`.
+_QUEUEING_WORDS = {
+    Queueing.ADDED: "queued",
+    Queueing.ALREADY_QUEUED: "already in a hopper",
+    Queueing.NO_CAMPAIGN: "its list has no campaign",
+    Queueing.OUTSIDE_CALL_TIME: "outside its local call time",
+    Queueing.NOT_FOUND: "not a lead of this campaign's lists",
+}
+LeadIds = Annotated[list[str], typer.Argument(help="Lead ids (digits).", show_default=False)]
+Priority = Annotated[
+    int,
+    typer.Option("--priority", min=-99, max=99, help="Dial priority, -99 to 99 (higher first)."),
+]
+CheckCallTime = Annotated[
+    bool,
+    typer.Option("--check-call-time/--no-check-call-time",
+                 help="Queue only leads inside their local call time now."),
+]  # fmt: skip
+
+
+@app.command("hopper")
+def hopper_(campaign_id: CampaignId, db: DbOption = None) -> None:
+    """Show the campaign's hopper: its READY leads in dial order (as hopper_list)."""
+    now = clock.now()
+    with refusals(), open_database(db).transaction() as conn:
+        campaigns.require_campaign(conn, campaign_id)
+        server_gmt = system.server_clock(conn, now).tz_now_hours
+        entries = hopper.ready_entries(conn, campaign_id, None, now=now, server_gmt=server_gmt)
+    table = Table(*HOPPER_COLUMNS, title=f"hopper of {campaign_id} ({len(entries)} ready)",
+                  box=box.SIMPLE_HEAD, padding=0)  # fmt: skip
+    for order, entry in enumerate(entries):
+        last_call = "never" if entry.last_call is None else (
+            f"{entry.last_call[0]} {entry.last_call[1].lower()} ago")  # fmt: skip
+        table.add_row(
+            str(order), entry.priority, entry.lead_id, entry.list_id, entry.phone_number,
+            entry.phone_code, entry.state, entry.status, entry.called_count,
+            entry.gmt_offset_now, entry.rank, entry.alt_dial, entry.source,
+            entry.vendor_lead_code, entry.source_id, str(entry.age_days), last_call,
+        )  # fmt: skip
+    # Seventeen columns: never squeezed or hidden to fit a narrow terminal (it wraps the lines).
+    natural = Measurement.get(console, console.options.update_width(10_000), table).maximum
+    width = console.width
+    console.width = max(width, natural)
+    try:
+        console.print(table)
+    finally:
+        console.width = width
+
+
+@app.command("hopper-insert")
+def hopper_insert(
+    campaign_id: CampaignId, lead_ids: LeadIds, db: DbOption = None, priority: Priority = 0,
+    check_call_time: CheckCallTime = False,
+) -> None:  # fmt: skip
+    """Queue leads of the campaign's lists in its hopper (as hopper_bulk_insert). Exits with
+    code 2 when a lead was not queued."""
+    with refusals(), open_database(db).unit_of_work(clock.now()) as uow:
+        scope = hopper.campaign_scope(uow.conn, campaign_id)
+        request = BulkInsertRequest(lead_ids, priority=priority, check_call_time=check_call_time,
+                                    lists=scope)  # fmt: skip
+        outcome = hopper.bulk_insert(uow, request)
+    if outcome.invalid_lead_ids:
+        bad = [lead for lead in lead_ids if not (lead.isascii() and lead.isdigit())]
+        fail(f"lead ids must be digits: {' '.join(map(repr, bad))}")
+    table = Table("lead_id", "result", "hopper_id", title=f"hopper of {campaign_id}")
+    for lead in outcome.leads:
+        table.add_row(lead.lead_id, _QUEUEING_WORDS[lead.result],
+                      str(lead.hopper_id) if lead.result is Queueing.ADDED else "")  # fmt: skip
+    console.print(table)
+    added = outcome.count(Queueing.ADDED)
+    console.print(f"queued {added} of {len(outcome.leads)} leads in the hopper of "
+                  f"[bold]{campaign_id}[/bold]")  # fmt: skip
+    if added < len(outcome.leads):
+        raise typer.Exit(code=2)

@@ -4,8 +4,10 @@ campaign_status's operations."""
 from __future__ import annotations
 
 import pytest
+from rich.console import Console
 from sqlalchemy import insert
 
+from leadgate.cli import campaigns
 from leadgate.storage.database import Database
 from leadgate.storage.tables import vicidial_hopper, vicidial_lead_filters
 from tests.cli.conftest import Invoke
@@ -260,3 +262,81 @@ def test_list_and_delete(leadgate: Invoke, seed: Seeder) -> None:
     assert [(r["event_type"], r["record_id"]) for r in log] == [
         ("ADD", "AB"), ("ADD", "CD"), ("DELETE", "CD")
     ]  # fmt: skip
+
+
+# -- the hopper ---------------------------------------------------------------------------------
+
+
+def _hopper_setup(seed: Seeder) -> list[int]:
+    seed.campaign("TESTCAMP")
+    seed.campaign("OTHER")
+    seed.list(101, "TESTCAMP")
+    seed.list(201, "OTHER")
+    return [seed.lead(phone_number="3125550001", vendor_lead_code="VLC1"),
+            seed.lead(phone_number="3125550002"), seed.lead(list_id=201)]  # fmt: skip
+
+
+def test_hopper_insert_then_show(
+    leadgate: Invoke, seed: Seeder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(campaigns, "console", Console(width=250))
+    first, second, _ = _hopper_setup(seed)
+    result = leadgate("campaign", "hopper-insert", "TESTCAMP", str(second), str(first),
+                      "--priority", "-7")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "queued 2 of 2 leads in the hopper of TESTCAMP" in result.stdout
+    rows = seed.table_rows("vicidial_hopper", "lead_id", "campaign_id", "priority", "source",
+                           "status", "vendor_lead_code")  # fmt: skip
+    assert rows == [
+        {"lead_id": second, "campaign_id": "TESTCAMP", "priority": -7, "source": "P",
+         "status": "READY", "vendor_lead_code": ""},
+        {"lead_id": first, "campaign_id": "TESTCAMP", "priority": -7, "source": "P",
+         "status": "READY", "vendor_lead_code": "VLC1"},
+    ]  # fmt: skip
+    shown = leadgate("campaign", "hopper", "TESTCAMP")
+    assert shown.exit_code == 0, shown.output
+    assert "hopper of TESTCAMP (2 ready)" in shown.stdout
+    assert "3125550002" in shown.stdout and "3125550001" in shown.stdout
+    header = next(line for line in shown.stdout.splitlines() if "lead_id" in line)
+    assert header.split() == list(campaigns.HOPPER_COLUMNS)
+    # Dial order: the API's hopper_list order (priority, then queue order).
+    assert shown.stdout.index("3125550002") < shown.stdout.index("3125550001")
+    empty = leadgate("campaign", "hopper", "OTHER")
+    assert empty.exit_code == 0 and "hopper of OTHER (0 ready)" in empty.stdout
+
+
+def test_hopper_insert_reports_each_lead_not_queued(leadgate: Invoke, seed: Seeder) -> None:
+    first, _, elsewhere = _hopper_setup(seed)
+    assert leadgate("campaign", "hopper-insert", "TESTCAMP", str(first)).exit_code == 0
+    result = leadgate("campaign", "hopper-insert", "TESTCAMP", str(first), str(elsewhere),
+                      "999999")  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "already in a hopper" in result.stdout
+    assert result.stdout.count("not a lead of this campaign's lists") == 2
+    assert "queued 0 of 3 leads" in result.stdout
+    assert len(seed.table_rows("vicidial_hopper", "hopper_id")) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("NOPE", "1"), "campaign NOPE does not exist"),
+        (("TESTCAMP", "1", "12a"), "lead ids must be digits: '12a'\n"),
+        (("TESTCAMP", "1", "--priority", "100"), "Invalid value for '--priority'"),
+    ],
+)
+def test_hopper_insert_refuses_bad_input(
+    leadgate: Invoke, seed: Seeder, args: tuple[str, ...], message: str
+) -> None:
+    _hopper_setup(seed)
+    result = leadgate("campaign", "hopper-insert", *args)
+    assert result.exit_code in (1, 2)
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert seed.table_rows("vicidial_hopper", "hopper_id") == []
+
+
+def test_hopper_of_unknown_campaign(leadgate: Invoke) -> None:
+    result = leadgate("campaign", "hopper", "NOPE")
+    assert result.exit_code == 1
+    assert "campaign NOPE does not exist" in result.stderr
