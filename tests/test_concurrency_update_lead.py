@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from leadgate.domain.passwords import PasswordVerifier
 from leadgate.settings import Settings
 from leadgate.storage.database import Database
-from leadgate.storage.tables import vicidial_list
+from leadgate.storage.tables import vicidial_hopper, vicidial_list
 from leadgate.wire.request import ApiRequest
 from leadgate.wire.service import ApiService
 from tests.factories import Seeder
@@ -50,3 +50,32 @@ def test_concurrent_insert_if_not_found_adds_one_lead(db: Database, seed: Seeder
     assert stored == 1
     assert sum("LEAD HAS BEEN ADDED" in answer for answer in answers) == 1
     assert sum("LEAD HAS BEEN UPDATED" in answer for answer in answers) == CALLS - 1
+
+
+def test_concurrent_add_to_hopper_queues_the_lead_once(db: Database, seed: Seeder) -> None:
+    seed.user()
+    seed.campaign()
+    seed.list(101)
+    lead_id = seed.lead(list_id=101, phone_number="3125571235")
+    service = ApiService(db, Settings(db_url=db.url, login_row_cache_seconds=0), PasswordVerifier())
+    params = {"source": "test", "user": "6666", "pass": "1234", "function": "update_lead",
+              "lead_id": str(lead_id), "add_to_hopper": "Y"}  # fmt: skip
+    barrier = threading.Barrier(CALLS)
+    answers: list[str] = []
+
+    def one_call() -> None:
+        barrier.wait()
+        answers.append(service.handle_non_agent(ApiRequest(params=params)).body)
+
+    threads = [threading.Thread(target=one_call) for _ in range(CALLS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    with db.transaction() as conn:
+        queued = conn.execute(
+            select(func.count()).where(vicidial_hopper.c.lead_id == lead_id)
+        ).scalar_one()
+    assert queued == 1
+    assert sum("NOTICE: update_lead ADDED TO HOPPER" in answer for answer in answers) == 1, answers
+    assert sum("ALREADY IN THE HOPPER" in answer for answer in answers) == CALLS - 1

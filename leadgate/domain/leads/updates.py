@@ -893,15 +893,18 @@ class _UpdateRun:
             self._remove_from_hopper(lead_number)
 
     def _add_to_hopper(self, lead_number: int) -> None:
-        if store.hopper_statuses(self.conn, lead_number):
-            self.say(HopperStep(HopperChange.ALREADY_IN_HOPPER, self.lead_id))
-            return
         list_number = bigint_or_none(self.list_id)
         dialing = (
             hopper_store.list_dialing(self.conn, list_number)
             if list_number is not None
             else hopper_store.NO_CAMPAIGN
         )
+        # The lock hopper_bulk_insert and the dialer's hopper fill take: between the check
+        # and the insert no other request can queue this lead.
+        self.uow.lock([f"hopper-fill:{dialing.campaign_id}"])
+        if store.hopper_statuses(self.conn, lead_number):
+            self.say(HopperStep(HopperChange.ALREADY_IN_HOPPER, self.lead_id))
+            return
         facts = store.lead_facts(self.conn, lead_number, archived=self.req.archived)
         if facts is None:
             self.say(HopperStep(HopperChange.LEAD_NOT_FOUND, self.lead_id))
