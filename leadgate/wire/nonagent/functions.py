@@ -15,6 +15,7 @@ from leadgate.wire.nonagent import (
     callbacks,
     campaigns,
     dnc,
+    list_custom_fields,
     lists,
     lookups,
     reports,
@@ -116,6 +117,8 @@ NON_AGENT_FUNCTIONS = FunctionTable(
                      tier=Tier.VICIDIAL),
         FunctionSpec("list_info", lists.list_info, rules.MODIFY_LISTS, list_restricted=True,
                      tier=Tier.VICIDIAL),
+        FunctionSpec("list_custom_fields", list_custom_fields.list_custom_fields,
+                     rules.MODIFY_LISTS, list_restricted=True, tier=Tier.VICIDIAL),
         # Users
         FunctionSpec("add_user", users.add_user, rules.MODIFY_USERS, tier=Tier.VICIDIAL),
         FunctionSpec("copy_user", users.copy_user, rules.MODIFY_USERS, tier=Tier.VICIDIAL),
