@@ -18,6 +18,12 @@ from urllib.parse import unquote_plus
 
 from leadgate.domain.actor import Actor
 from leadgate.domain.events import EntityChanged
+from leadgate.domain.list_custom_fields import (
+    FieldActions,
+    FieldChange,
+    FieldRequest,
+    change_fields,
+)
 from leadgate.storage import admin_log
 from leadgate.storage import campaigns as campaign_store
 from leadgate.storage import lists as store
@@ -73,6 +79,7 @@ class ListSettings:
     list_description: str = ""
     custom_fields_copy: str = ""
     custom_copy_method: str = ""
+    custom_field: FieldRequest = FieldRequest()  # update_list's field_* parameters
 
 
 @dataclass(frozen=True)
@@ -243,6 +250,7 @@ class ListActions:
     may_delete_lists: bool = False
     may_delete_leads: bool = False
     may_modify_fields: bool = False
+    fields: FieldActions = FieldActions()  # custom_fields_add / _update / _delete
 
 
 @dataclass(frozen=True)
@@ -266,6 +274,7 @@ class UpdateOutcome:
     leads_deleted: int | None = None
     leads_delete_denied: bool = False
     copy: CustomFieldsCopy | None = None
+    field_changes: tuple[FieldChange, ...] = ()  # before any other change, in VICIdial's order
 
 
 def update_list(
@@ -275,15 +284,17 @@ def update_list(
     conn = uow.conn
     list_id = int(s.list_id)
     uow.lock([f"list:{list_id}"])
-    if (
-        store.visible_list(conn, list_id, allowed) is None
-        and not 0 < len(s.custom_fields_copy) < 15
-    ):
+    visible = store.visible_list(conn, list_id, allowed) is not None
+    if not visible and not actions.fields.any and not 0 < len(s.custom_fields_copy) < 15:
         return UpdateOutcome(found=False)
+    field_changes = tuple(
+        change_fields(uow, list_id, visible, actions.fields, s.custom_field, actor)
+    )
     try:
         changes = _update_changes(uow, s)
     except _Refused as refused:
-        return UpdateOutcome(problem=refused.problem, value=refused.value, index=refused.index)
+        return UpdateOutcome(problem=refused.problem, value=refused.value, index=refused.index,
+                             field_changes=field_changes)  # fmt: skip
     if changes:
         if "campaign_id" in changes:
             old = store.list_campaign(conn, list_id)
@@ -311,6 +322,7 @@ def update_list(
         list_delete_denied=actions.delete_list and not actions.may_delete_lists,
         leads_deleted=leads_deleted,
         leads_delete_denied=actions.delete_leads and not actions.may_delete_leads, copy=copy,
+        field_changes=field_changes,
     )  # fmt: skip
 
 

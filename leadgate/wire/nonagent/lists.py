@@ -3,6 +3,8 @@ admin_functions.md "Lists")."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from leadgate.domain import campaigns, list_settings, lists
 from leadgate.domain.actor import Actor
 from leadgate.domain.list_settings import (
@@ -15,6 +17,7 @@ from leadgate.domain.list_settings import (
 from leadgate.wire import filters
 from leadgate.wire.common import standard_checks
 from leadgate.wire.context import Call
+from leadgate.wire.nonagent import list_custom_fields as custom_fields
 from leadgate.wire.nonagent.lookups import fail, request_user
 
 INFO_HEADER = ("list_id", "list_name", "campaign_id", "active", "list_changedate",
@@ -192,9 +195,12 @@ def update_list(call: Call) -> None:
         may_delete_leads=_may(call, "delete_lists") and call.user.flag("modify_leads") in
         ("1", "2", "3", "4"),
         may_modify_fields=_may(call, "custom_fields_modify"),
+        fields=custom_fields.field_actions(call),
     )  # fmt: skip
-    settings = _settings(call, list_id)
+    settings = replace(_settings(call, list_id), custom_field=custom_fields.field_request(call))
     outcome = list_settings.update_list(call.uow, settings, actions, _actor(call), allowed)
+    custom_fields.report_field_changes(call, user, list_id, settings.custom_field,
+                                       outcome.field_changes)  # fmt: skip
     if not outcome.found:
         if call.param("insert_if_not_found", filters.UPPER) == "Y":
             reason = "update_list LIST DOES NOT EXIST, SENDING TO add_list FUNCTION"
