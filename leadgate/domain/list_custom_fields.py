@@ -238,7 +238,8 @@ def _add(
         return sent(FieldResult.NONE)  # VICIdial's ALTER TABLE fails: nothing changes
     elif not store.add_column(conn, list_id, field.label, spec, field.column_default()):
         return sent(FieldResult.NONE)
-    field_id = store.insert_field(conn, {"list_id": list_id, **field.row()})
+    uow.lock([store.FIELD_IDS_LOCK])
+    field_id = store.insert_field(conn, list_id, field.row())
     notes = _rerank(conn, list_id, field, field_id)
     _log(uow, actor, list_id, "ADD", "ADMIN ADD CUSTOM LIST FIELD", field.label,
          f"Rows updated: 1({field_id})   {notes}")  # fmt: skip

@@ -21,7 +21,6 @@ from sqlalchemy import (
     Time,
     delete,
     func,
-    insert,
     inspect,
     literal,
     select,
@@ -31,11 +30,13 @@ from sqlalchemy.dialects import mysql
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.types import LargeBinary, TypeEngine
 
+from leadgate.storage import lists
 from leadgate.storage.columns import fit
 from leadgate.storage.leads.intake import forget_custom_tables
 from leadgate.storage.tables import vicidial_lists, vicidial_lists_fields
 
 _lists = vicidial_lists.c
+FIELD_IDS_LOCK = lists.FIELD_IDS_LOCK
 _fields = vicidial_lists_fields.c
 
 # VICIdial's field labels after its filter ([^_0-9a-zA-Z] removed); also a safe identifier.
@@ -123,12 +124,9 @@ def find_field(conn: Connection, list_id: int, label: str) -> dict[str, Any] | N
     return None if row is None else dict(row)
 
 
-def insert_field(conn: Connection, values: Mapping[str, Any]) -> int:
-    result = conn.execute(
-        insert(vicidial_lists_fields).values(**fit(vicidial_lists_fields, values))
-    )
-    key = result.inserted_primary_key
-    return int(key[0]) if key is not None and key[0] is not None else 0
+def insert_field(conn: Connection, list_id: int, values: Mapping[str, Any]) -> int:
+    """A new field definition of the list; its field_id. The caller holds FIELD_IDS_LOCK."""
+    return lists.add_field(conn, list_id, dict(fit(vicidial_lists_fields, values)))
 
 
 def update_field(conn: Connection, field_id: int, values: Mapping[str, Any]) -> int:

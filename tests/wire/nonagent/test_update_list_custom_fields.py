@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import insert, inspect
 from starlette.testclient import TestClient
 
+from leadgate.storage.tables import vicidial_lists_fields
 from tests.factories import Seeder
 
 NON_AGENT = "/vicidial/non_agent_api.php"
@@ -276,3 +277,19 @@ def test_hostile_labels_never_reach_sql(client: TestClient, seed: Seeder) -> Non
     assert answer.startswith(sent("ADD", "weird", "TEXT", "SUCCESS: Field added"))
     assert fields(seed, "field_default") == [{"field_label": "weird", "field_default": "a\\b;c"}]
     assert seed.rows("SELECT count(*) AS n FROM vicidial_list") == [{"n": 0}]
+
+
+def test_add_takes_an_id_after_rows_that_came_with_their_own(
+    client: TestClient, seed: Seeder
+) -> None:
+    _setup(seed)
+    with seed.db.transaction() as conn:
+        conn.execute(insert(vicidial_lists_fields), [
+            {"field_id": 7, "list_id": 999, "field_label": "old", "field_type": "TEXT",
+             "field_rank": 1, "field_size": 5, "field_max": 5},
+        ])  # fmt: skip
+    assert add(client, "pet").startswith(sent("ADD", "pet", "TEXT", "SUCCESS: Field added"))
+    assert [int(r["field_id"]) for r in seed.table_rows("vicidial_lists_fields", "field_id")] == [
+        7,
+        8,
+    ]
