@@ -154,7 +154,8 @@ class FieldActions:
     update: bool = False
     delete: bool = False
     may_modify_fields: bool = False  # custom_fields_modify=1
-    may_modify_leads: bool = False  # modify_leads>=1: VICIdial's admin page requires it
+    # modify_leads>=1: VICIdial's admin page requires it (API users; the CLI is not limited)
+    may_modify_leads: bool = True
 
     @property
     def any(self) -> bool:
@@ -230,20 +231,33 @@ def _add(
     if field.duplicate == "Y":
         count = store.label_prefix_count(conn, list_id, field.label)
         field.label = f"{field.label}_DUPLICATE_{count:03d}"
-    spec = field.column()
-    if not field.has_column():
-        if store.table_columns(conn, list_id) is None and not store.create_table(conn, list_id):
-            return sent(FieldResult.NONE)
-    elif spec is None or not _default_fits(spec, field.column_default()):
+    if not _add_definition(uow, list_id, field, actor, stop=False):
         return sent(FieldResult.NONE)  # VICIdial's ALTER TABLE fails: nothing changes
-    elif not store.add_column(conn, list_id, field.label, spec, field.column_default()):
-        return sent(FieldResult.NONE)
+    return sent(FieldResult.SUCCESS)
+
+
+def _add_definition(uow: UnitOfWork, list_id: int, field: _Field, actor: Actor, *,
+                    stop: bool) -> bool:  # fmt: skip
+    """The column (or at least the table) and the definition of a new field; False (or
+    _Stopped with `stop`) when the database refuses the column."""
+    conn = uow.conn
+    spec = field.column()
+    default = field.column_default()
+    if not field.has_column():
+        done = store.table_columns(conn, list_id) is not None or store.create_table(conn, list_id)
+    else:
+        done = (spec is not None and _default_fits(spec, default)
+                and store.add_column(conn, list_id, field.label, spec, default))  # fmt: skip
+    if not done:
+        if stop:
+            raise _Stopped
+        return False
     uow.lock([store.FIELD_IDS_LOCK])
     field_id = store.insert_field(conn, list_id, field.row())
     notes = _rerank(conn, list_id, field, field_id)
     _log(uow, actor, list_id, "ADD", "ADMIN ADD CUSTOM LIST FIELD", field.label,
          f"Rows updated: 1({field_id})   {notes}")  # fmt: skip
-    return sent(FieldResult.SUCCESS)
+    return True
 
 
 def _update(
@@ -379,6 +393,129 @@ def _log(uow: UnitOfWork, actor: Actor, list_id: int, verb: str, code: str, labe
         event_sql=f"custom field {label} of list {list_id}", event_notes=notes,
     )  # fmt: skip
     uow.emit(EntityChanged("list", str(list_id), "updated", actor.user))
+
+
+# -- custom_fields_copy (add_list, update_list) ------------------------------------------------
+
+COPY_METHODS = ("APPEND", "UPDATE", "REPLACE")
+
+
+@dataclass(frozen=True)
+class CopyResult:
+    response: FieldResult
+    fields: int = 0  # field definitions added or rewritten
+
+
+class _Stopped(Exception):
+    """VICIdial's admin page dies at a failed ALTER TABLE: what it did before stays."""
+
+
+def copy_fields(
+    uow: UnitOfWork, source: int, target: int, method: str, *, may_modify_leads: bool,
+    actor: Actor,
+) -> CopyResult:  # fmt: skip
+    """custom_fields_copy as VICIdial's admin page does it (the caller holds the target's lock).
+
+    APPEND adds the source's fields the target lacks (duplicates get a new _DUPLICATE_ label);
+    UPDATE rewrites the target's fields that the source also has; REPLACE deletes the target's
+    fields (when it has a custom table) and appends. SUCCESS when a field changed, ERROR for
+    a copy onto itself or from a list without fields, NONE otherwise; with the number of
+    fields added or rewritten."""
+    conn = uow.conn
+    if not (may_modify_leads and custom_fields_enabled(conn) and source > 99 and target > 99):
+        return CopyResult(FieldResult.NONE)
+    if source == target or store.field_count(conn, source) < 1:
+        return CopyResult(FieldResult.ERROR)
+    uow.lock([store.FIELD_IDS_LOCK])
+    changed: list[bool] = []
+    deleted = 0
+    try:
+        table_exists = store.table_columns(conn, target) is not None
+        if method == "REPLACE":
+            if table_exists:
+                for row in store.copy_order(conn, target):
+                    _delete_copied(uow, target, row, actor)
+                    deleted += 1
+            method = "APPEND"
+        for row in store.copy_order(conn, source):
+            if method == "APPEND":
+                changed.append(_append_copied(uow, target, row, table_exists, actor))
+                table_exists = table_exists or changed[-1]
+            elif method == "UPDATE":
+                changed.append(_update_copied(uow, target, row, actor))
+    except _Stopped:
+        pass
+    written = sum(changed)
+    return CopyResult(FieldResult.SUCCESS if written or deleted else FieldResult.NONE, written)
+
+
+def _copied(row: dict[str, Any]) -> FieldRequest:
+    def text(column: str) -> str:
+        return as_text(row.get(column))
+
+    return FieldRequest(
+        label=text("field_label"), name=text("field_name"), size=text("field_size"),
+        field_type=text("field_type"), rank=text("field_rank"), order=text("field_order"),
+        max=text("field_max"), default=text("field_default"), options=text("field_options"),
+        duplicate=text("field_duplicate"), description=text("field_description"),
+        help=text("field_help"), required=text("field_required"),
+        multi_position=text("multi_position"), name_position=text("name_position"),
+        encrypt=text("field_encrypt"), show_hide=text("field_show_hide"),
+    )  # fmt: skip
+
+
+def _delete_copied(uow: UnitOfWork, target: int, row: dict[str, Any], actor: Actor) -> None:
+    field = _Field(_copied(row), str(row.get("field_type") or ""))
+    if field.has_column() and not store.drop_column(uow.conn, target, field.label):
+        raise _Stopped
+    store.delete_field(uow.conn, int(row["field_id"]))
+    _log(uow, actor, target, "DELETE", "ADMIN DELETE CUSTOM LIST FIELD", field.label, "")
+
+
+def _append_copied(
+    uow: UnitOfWork, target: int, row: dict[str, Any], table_exists: bool, actor: Actor
+) -> bool:
+    conn = uow.conn
+    request = _copied(row)
+    standard = request.label.lower() in STANDARD_LABELS
+    # VICIdial looks for the label only when the target has a table (or for a vicidial_list
+    # field): copying into a list without a table adds every field.
+    looked_up = table_exists or standard
+    if looked_up and request.duplicate != "Y" and store.field_count(conn, target, request.label):
+        return False
+    field = _Field(request, request.field_type)
+    if standard:
+        field.label = field.label.lower()
+    if field.duplicate == "Y":
+        count = store.label_prefix_count(conn, target, field.label)
+        field.label = f"{field.label}_DUPLICATE_{count:03d}"
+    _add_definition(uow, target, field, actor, stop=True)
+    return True
+
+
+def _update_copied(uow: UnitOfWork, target: int, row: dict[str, Any], actor: Actor) -> bool:
+    conn = uow.conn
+    request = _copied(row)
+    stored = store.find_field(conn, target, request.label)
+    if stored is None:
+        return False
+    if request.duplicate == "Y":
+        request = replace(request, field_type="TEXT")
+    field = _Field(request, request.field_type)
+    if field.has_column():
+        columns = store.table_columns(conn, target)
+        spec = field.column()
+        default = field.column_default()
+        if columns is None or spec is None or not _default_fits(spec, default):
+            raise _Stopped
+        change = store.modify_column if field.label in columns else store.add_column
+        if not change(conn, target, field.label, spec, default):
+            raise _Stopped
+    field_id = int(stored["field_id"])
+    store.update_field(conn, field_id, field.row())
+    _log(uow, actor, target, "MODIFY", "ADMIN MODIFY CUSTOM LIST FIELD", field.label,
+         f"Rows updated: 1({field_id})   ")  # fmt: skip
+    return True
 
 
 _SMALLINT_MAX = 32767

@@ -11,7 +11,7 @@ own web server for it; DEVIATIONS.md D6).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 from urllib.parse import unquote_plus
@@ -22,7 +22,9 @@ from leadgate.domain.list_custom_fields import (
     FieldActions,
     FieldChange,
     FieldRequest,
+    FieldResult,
     change_fields,
+    copy_fields,
 )
 from leadgate.storage import admin_log
 from leadgate.storage import campaigns as campaign_store
@@ -32,6 +34,9 @@ from leadgate.storage.unit_of_work import UnitOfWork
 BLANK = "--BLANK--"
 TZ_METHODS = ("COUNTRY_AND_AREA_CODE", "POSTAL_CODE", "NANPA_PREFIX", "OWNER_TIME_ZONE_CODE")
 COPY_METHODS = ("APPEND", "UPDATE", "REPLACE")
+# What add_list's admin-log notes say of a copy (VICIdial notes its admin page's answer).
+COPY_NOTES = {FieldResult.SUCCESS: "SUCCESS: Fields copied",
+              FieldResult.ERROR: "ERROR: Fields not copied", FieldResult.NONE: "NONE"}  # fmt: skip
 XFERCONF_COLUMNS = ("xferconf_a_number", "xferconf_b_number", "xferconf_c_number",
                     "xferconf_d_number", "xferconf_e_number")  # fmt: skip
 WEBFORM_COLUMNS = ("web_form_address", "web_form_address_two", "web_form_address_three")
@@ -88,7 +93,8 @@ class CustomFieldsCopy:
     method: str
     problem: ListProblem | None = None
     count: int = 0  # the source's field count (or list count) VICIdial prints on a refusal
-    copied: int = 0
+    response: FieldResult | None = None  # the copy's answer (None: refused or not run)
+    copied: int = 0  # field definitions added or rewritten
 
 
 @dataclass(frozen=True)
@@ -145,10 +151,13 @@ def _copy_check(
     return CustomFieldsCopy(s.custom_fields_copy, method, count=fields)
 
 
-def _copy(uow: UnitOfWork, list_id: int, check: CustomFieldsCopy) -> CustomFieldsCopy:
-    uow.lock([store.FIELD_IDS_LOCK])
-    copied = store.copy_fields(uow.conn, int(check.source), list_id, check.method)
-    return CustomFieldsCopy(check.source, check.method, count=check.count, copied=copied)
+def _copy(
+    uow: UnitOfWork, list_id: int, check: CustomFieldsCopy, actor: Actor, *,
+    may_modify_leads: bool,
+) -> CustomFieldsCopy:  # fmt: skip
+    result = copy_fields(uow, int(check.source), list_id, check.method,
+                         may_modify_leads=may_modify_leads, actor=actor)  # fmt: skip
+    return replace(check, response=result.response, copied=result.fields)
 
 
 def _xferconf(s: ListSettings, *, blank_allowed: bool) -> dict[str, str]:
@@ -167,7 +176,7 @@ def _xferconf(s: ListSettings, *, blank_allowed: bool) -> dict[str, str]:
 
 def add_list(
     uow: UnitOfWork, s: ListSettings, actor: Actor, allowed: frozenset[str] | None, *,
-    may_modify_fields: bool,
+    may_modify_fields: bool, may_modify_leads: bool = True,
 ) -> AddOutcome:  # fmt: skip
     """add_list: the required fields given, the campaign must exist (and be allowed), the list
     must not."""
@@ -218,10 +227,9 @@ def add_list(
     row["list_changedate"] = uow.now
     store.insert_list(conn, row)
     if copy is not None:
-        copy = _copy(uow, list_id, copy)
-    notes = f"list: {list_id}|{s.campaign_id}|{s.custom_fields_copy}|" + (
-        "NONE" if copy is None else f"{copy.copied} fields copied"
-    )
+        copy = _copy(uow, list_id, copy, actor, may_modify_leads=may_modify_leads)
+    response = "" if copy is None or copy.response is None else COPY_NOTES[copy.response]
+    notes = f"list: {list_id}|{s.campaign_id}|{s.custom_fields_copy}|{response}"
     admin_log.write(
         conn, now=uow.now, user=actor.user, ip=actor.ip[:15], section="LISTS",
         event_type="ADD", record_id=str(list_id), event_code="ADMIN API ADD LIST",
@@ -311,18 +319,23 @@ def update_list(
     list_deleted: int | None = None
     if actions.delete_list and actions.may_delete_lists:
         list_deleted = _delete_list(uow, list_id, actor)
+    # VICIdial stops at a refused deletion: nothing after it (lead deletion, copy) runs.
+    list_delete_denied = actions.delete_list and not actions.may_delete_lists
+    leads_delete_denied = (
+        not list_delete_denied and actions.delete_leads and not actions.may_delete_leads
+    )
     leads_deleted: int | None = None
-    if actions.delete_leads and actions.may_delete_leads:
+    if actions.delete_leads and actions.may_delete_leads and not list_delete_denied:
         leads_deleted = _delete_leads(uow, list_id, actor)
-    copy = _copy_check(uow, s, actions.may_modify_fields)
+    copy = None
+    if not (list_delete_denied or leads_delete_denied):
+        copy = _copy_check(uow, s, actions.may_modify_fields)
     if copy is not None and copy.problem is None:
-        copy = _copy(uow, list_id, copy)
+        copy = _copy(uow, list_id, copy, actor, may_modify_leads=actions.fields.may_modify_leads)
     return UpdateOutcome(
         updated=bool(changes), reset=reset, list_deleted=list_deleted,
-        list_delete_denied=actions.delete_list and not actions.may_delete_lists,
-        leads_deleted=leads_deleted,
-        leads_delete_denied=actions.delete_leads and not actions.may_delete_leads, copy=copy,
-        field_changes=field_changes,
+        list_delete_denied=list_delete_denied, leads_deleted=leads_deleted,
+        leads_delete_denied=leads_delete_denied, copy=copy, field_changes=field_changes,
     )  # fmt: skip
 
 

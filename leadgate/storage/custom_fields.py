@@ -8,9 +8,10 @@ dialect's compiler. Nothing from a request is ever interpolated unchecked.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, ParamSpec
 
 from sqlalchemy import (
     Connection,
@@ -35,6 +36,7 @@ from leadgate.storage.columns import fit
 from leadgate.storage.leads.intake import forget_custom_tables
 from leadgate.storage.tables import vicidial_lists, vicidial_lists_fields
 
+_P = ParamSpec("_P")
 _lists = vicidial_lists.c
 FIELD_IDS_LOCK = lists.FIELD_IDS_LOCK
 _fields = vicidial_lists_fields.c
@@ -112,6 +114,13 @@ def label_prefix_count(conn: Connection, list_id: int, prefix: str) -> int:
         _fields.list_id == list_id, _fields.field_label.like(f"{escaped}%", escape="\\")
     )
     return int(conn.execute(stmt).scalar_one())
+
+
+def copy_order(conn: Connection, list_id: int) -> list[dict[str, Any]]:
+    """The list's field definitions in the order VICIdial copies them."""
+    stmt = select(vicidial_lists_fields).where(_fields.list_id == list_id)
+    stmt = stmt.order_by(_fields.field_rank, _fields.field_order, _fields.field_label)
+    return [dict(row) for row in conn.execute(stmt).mappings()]
 
 
 def find_field(conn: Connection, list_id: int, label: str) -> dict[str, Any] | None:
@@ -233,6 +242,20 @@ def _key_sql(conn: Connection) -> str:
     return f"{_quote(conn, 'lead_id')} {key_type} NOT NULL PRIMARY KEY"
 
 
+def _unsafe_is_refused(ddl: Callable[_P, bool]) -> Callable[_P, bool]:
+    """A label or default that must not reach SQL makes the change fail like refused DDL."""
+
+    @functools.wraps(ddl)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> bool:
+        try:
+            return ddl(*args, **kwargs)
+        except UnsafeIdentifier:
+            return False
+
+    return run
+
+
+@_unsafe_is_refused
 def add_column(
     conn: Connection, list_id: int, label: str, spec: ColumnSpec, default: str | None
 ) -> bool:
@@ -244,6 +267,7 @@ def add_column(
     return _run_ddl(conn, [f"ALTER TABLE {name} ADD COLUMN {column}"])
 
 
+@_unsafe_is_refused
 def modify_column(
     conn: Connection, list_id: int, label: str, spec: ColumnSpec, default: str | None
 ) -> bool:
@@ -276,6 +300,7 @@ def modify_column(
     return True
 
 
+@_unsafe_is_refused
 def drop_column(conn: Connection, list_id: int, label: str) -> bool:
     name = _quote(conn, table_name(list_id))
     columns = table_columns(conn, list_id)

@@ -6,20 +6,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import (
-    Column,
     Connection,
-    Date,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    Time,
     case,
     delete,
     func,
     insert,
-    inspect,
     select,
     update,
 )
@@ -170,19 +161,11 @@ def delete_hopper_entries(conn: Connection, list_id: int, campaign_id: str) -> i
 # -- custom fields (custom_fields_copy) ----------------------------------------------------------
 
 _fields = vicidial_lists_fields.c
-# Field types that hold no data: no column in custom_<list_id>.
-NO_COLUMN_TYPES = frozenset({"DISPLAY", "SCRIPT", "SWITCH", "BUTTON"})
 
 
 def field_count(conn: Connection, list_id: int) -> int:
     stmt = select(func.count()).where(_fields.list_id == list_id)
     return int(conn.execute(stmt).scalar_one())
-
-
-def field_rows(conn: Connection, list_id: int) -> list[dict[str, Any]]:
-    stmt = select(vicidial_lists_fields).where(_fields.list_id == list_id)
-    stmt = stmt.order_by(_fields.field_rank, _fields.field_id)
-    return [dict(r) for r in conn.execute(stmt).mappings()]
 
 
 # Held while field ids are handed out (see add_field).
@@ -197,74 +180,3 @@ def add_field(conn: Connection, list_id: int, values: dict[str, Any]) -> int:
     field_id = int(highest or 0) + 1
     conn.execute(insert(vicidial_lists_fields).values(field_id=field_id, list_id=list_id, **values))
     return field_id
-
-
-def copy_fields(conn: Connection, source: int, target: int, method: str) -> int:
-    """Copy source's custom field definitions to target and give target's custom table the
-    columns (APPEND: new labels only; UPDATE: only labels target has; REPLACE: target's
-    fields replaced). The number of fields written."""
-    wanted = field_rows(conn, source)
-    present = {str(r["field_label"]): r for r in field_rows(conn, target)}
-    if method == "REPLACE":
-        conn.execute(delete(vicidial_lists_fields).where(_fields.list_id == target))
-        present = {}
-    written = 0
-    for row in wanted:
-        values = {k: v for k, v in row.items() if k not in ("field_id", "list_id")}
-        label = str(row["field_label"])
-        if label in present:
-            if method == "UPDATE":
-                conn.execute(
-                    update(vicidial_lists_fields)
-                    .where(_fields.field_id == present[label]["field_id"])
-                    .values(**values)
-                )
-                written += 1
-            continue
-        if method == "UPDATE":
-            continue
-        add_field(conn, target, values)
-        written += 1
-    _ensure_custom_columns(
-        conn, target, [r for r in wanted if r["field_type"] not in NO_COLUMN_TYPES]
-    )
-    return written
-
-
-def _column_type(row: dict[str, Any]) -> Any:
-    field_type = str(row["field_type"] or "TEXT")
-    size = int(row["field_max"] or row["field_size"] or 255)
-    if field_type == "DATE":
-        return Date()
-    if field_type == "TIME":
-        return Time()
-    if field_type == "AREA" or size > 255:
-        return Text()
-    return String(max(size, 1))
-
-
-def _ensure_custom_columns(conn: Connection, list_id: int, rows: list[dict[str, Any]]) -> None:
-    """custom_<list_id> with a lead_id key and one column per data field (missing ones added)."""
-    name = f"custom_{list_id}"
-    inspector = inspect(conn)
-    if not inspector.has_table(name):
-        columns = [Column("lead_id", Integer, primary_key=True, autoincrement=False)]
-        seen: set[str] = set()
-        for row in rows:
-            label = str(row["field_label"])
-            if label not in seen:
-                seen.add(label)
-                columns.append(Column(label, _column_type(row)))
-        Table(name, MetaData(), *columns).create(conn)
-        return
-    existing = {c["name"] for c in inspector.get_columns(name)}
-    preparer = conn.dialect.identifier_preparer
-    for row in rows:
-        label = str(row["field_label"])
-        if label in existing:
-            continue
-        existing.add(label)
-        column_type = _column_type(row).compile(dialect=conn.dialect)
-        conn.exec_driver_sql(
-            f"ALTER TABLE {preparer.quote(name)} ADD COLUMN {preparer.quote(label)} {column_type}"
-        )

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from leadgate.domain import campaigns, list_settings, lists
 from leadgate.domain.actor import Actor
+from leadgate.domain.list_custom_fields import FieldResult
 from leadgate.domain.list_settings import (
     CustomFieldsCopy,
     ListActions,
@@ -69,6 +70,8 @@ def list_info(call: Call) -> None:
 # -- add_list, update_list ---------------------------------------------------------------------
 
 _OPTIONAL = ", THIS IS AN OPTIONAL FIELD"
+COPY_RESPONSES = {FieldResult.SUCCESS: "SUCCESS: Fields copied",
+                  FieldResult.ERROR: "ERROR: Fields not copied", FieldResult.NONE: "NONE"}  # fmt: skip
 _NUMBERS = ("ONE", "TWO", "THREE", "FOUR", "FIVE")
 TEXT = filters.keep(r"\- +.:/@?&_0-9a-zA-Z")  # list_name, list_description: '+' kept
 URL = filters.keep(r"\- %=+.:/@?&_0-9a-zA-Z")
@@ -142,8 +145,11 @@ def _add_list(call: Call, list_id: str) -> None:
     name, campaign_id = settings.list_name, settings.campaign_id
     assert call.user is not None
     allowed = campaigns.viewable_campaigns(call.conn, call.user.user_group)
-    outcome = list_settings.add_list(call.uow, settings, _actor(call), allowed,
-                                     may_modify_fields=_may(call, "custom_fields_modify"))  # fmt: skip
+    outcome = list_settings.add_list(
+        call.uow, settings, _actor(call), allowed,
+        may_modify_fields=_may(call, "custom_fields_modify"),
+        may_modify_leads=custom_fields.field_actions(call).may_modify_leads,
+    )  # fmt: skip
     if outcome.problem is ListProblem.REQUIRED_FIELDS:
         reason = "add_list YOU MUST USE ALL REQUIRED FIELDS"
         data = f"{list_id}|{name}|{campaign_id}"
@@ -261,5 +267,6 @@ def _report_update(call: Call, user: str, list_id: str, outcome: UpdateOutcome) 
         _notice(call, reason, f"NOTICE: {reason}: |{user}|{data}", data)
     elif copy is not None:
         reason = "update_list COPY CUSTOM FIELDS COMMAND SENT"
-        data = f"{list_id}|{copy.source}|{copy.method}|SUCCESS: Fields copied|"
+        response = "NONE" if copy.response is None else COPY_RESPONSES[copy.response]
+        data = f"{list_id}|{copy.source}|{copy.method}|{response}|"
         _notice(call, reason, f"NOTICE: {reason} - {user}|{data}", data)

@@ -293,3 +293,72 @@ def test_add_takes_an_id_after_rows_that_came_with_their_own(
         7,
         8,
     ]
+
+
+def copied(method: str, response: str, target: str = "102", source: str = "101") -> str:
+    return (f"NOTICE: update_list COPY CUSTOM FIELDS COMMAND SENT - "
+            f"6666|{target}|{source}|{method}|{response}|\n")  # fmt: skip
+
+
+def test_copy_append_update_replace(client: TestClient, seed: Seeder) -> None:
+    _setup(seed)
+    seed.list(102)
+    add(client, "pet", field_max="10", field_rank="1")
+    add(client, "notes", field_type="AREA", field_rank="2")
+    add(client, "banner", field_type="DISPLAY", field_rank="3")
+    answer = update_list(client, list_id="102", custom_fields_copy="101")
+    assert answer == NO_UPDATES + copied("APPEND", "SUCCESS: Fields copied")
+    assert columns(seed, 102) == ["lead_id", "pet", "notes"]
+    assert [f["field_label"] for f in fields(seed, list_id=102)] == ["pet", "notes", "banner"]
+    # Nothing left to append: the admin page says nothing.
+    again = update_list(client, list_id="102", custom_fields_copy="101")
+    assert again == NO_UPDATES + copied("APPEND", "NONE")
+    # UPDATE rewrites the target's fields from the source's.
+    update_list(client, list_id="101", custom_fields_update="Y", field_label="pet",
+                field_max="25", field_name="Pet name")  # fmt: skip
+    updated = update_list(client, list_id="102", custom_fields_copy="101",
+                          custom_copy_method="UPDATE")  # fmt: skip
+    assert updated == NO_UPDATES + copied("UPDATE", "SUCCESS: Fields copied")
+    assert fields(seed, "field_max", "field_name", list_id=102)[0] == {
+        "field_label": "pet", "field_max": 25, "field_name": "Petname"
+    }  # fmt: skip
+    # REPLACE: the target's own fields go, the source's come back.
+    add(client, "extra", list_id="102")
+    assert "extra" in (columns(seed, 102) or [])
+    replaced = update_list(client, list_id="102", custom_fields_copy="101",
+                           custom_copy_method="REPLACE")  # fmt: skip
+    assert replaced == NO_UPDATES + copied("REPLACE", "SUCCESS: Fields copied")
+    assert [f["field_label"] for f in fields(seed, list_id=102)] == ["pet", "notes", "banner"]
+    assert columns(seed, 102) == ["lead_id", "pet", "notes"]
+    events = seed.table_rows("vicidial_admin_log", "event_section", "record_id", "event_type")
+    assert sorted(r["event_type"] for r in events
+                  if r["event_section"] == "CUSTOM_FIELDS" and r["record_id"] == "102") == [
+        "ADD", "ADD", "ADD", "ADD", "ADD", "ADD", "ADD", "DELETE", "DELETE", "DELETE", "DELETE",
+        "MODIFY", "MODIFY", "MODIFY",
+    ]  # fmt: skip
+
+
+def test_copy_answers_error_and_none_and_stops_after_refused_deletes(
+    client: TestClient, seed: Seeder
+) -> None:
+    _setup(seed)
+    seed.list(102)
+    add(client, "pet")
+    onto_itself = update_list(client, list_id="101", custom_fields_copy="101")
+    assert onto_itself == NO_UPDATES + copied("APPEND", "ERROR: Fields not copied", "101")
+    seed.user(user="noleads", modify_leads="0")
+    none = update_list(client, user="noleads", list_id="102", custom_fields_copy="101")
+    assert none == (
+        "NOTICE: update_list NO UPDATES DEFINED: |noleads|\n"
+        "NOTICE: update_list COPY CUSTOM FIELDS COMMAND SENT - noleads|102|101|APPEND|NONE|\n"
+    )
+    assert fields(seed, list_id=102) == []
+    # VICIdial stops at a refused list deletion: no lead deletion notice, no copy.
+    seed.user(user="nodelete", delete_lists="0")
+    stopped = update_list(client, user="nodelete", list_id="102", delete_list="Y",
+                          delete_leads="Y", custom_fields_copy="101")  # fmt: skip
+    assert stopped == (
+        "NOTICE: update_list NO UPDATES DEFINED: |nodelete|\n"
+        "NOTICE: update_list USER DOES NOT HAVE PERMISSION TO DELETE LISTS: |nodelete|0\n"
+    )
+    assert fields(seed, list_id=102) == []
