@@ -34,9 +34,6 @@ from leadgate.storage.unit_of_work import UnitOfWork
 BLANK = "--BLANK--"
 TZ_METHODS = ("COUNTRY_AND_AREA_CODE", "POSTAL_CODE", "NANPA_PREFIX", "OWNER_TIME_ZONE_CODE")
 COPY_METHODS = ("APPEND", "UPDATE", "REPLACE")
-# What add_list's admin-log notes say of a copy (VICIdial notes its admin page's answer).
-COPY_NOTES = {FieldResult.SUCCESS: "SUCCESS: Fields copied",
-              FieldResult.ERROR: "ERROR: Fields not copied", FieldResult.NONE: "NONE"}  # fmt: skip
 XFERCONF_COLUMNS = ("xferconf_a_number", "xferconf_b_number", "xferconf_c_number",
                     "xferconf_d_number", "xferconf_e_number")  # fmt: skip
 WEBFORM_COLUMNS = ("web_form_address", "web_form_address_two", "web_form_address_three")
@@ -228,7 +225,8 @@ def add_list(
     store.insert_list(conn, row)
     if copy is not None:
         copy = _copy(uow, list_id, copy, actor, may_modify_leads=may_modify_leads)
-    response = "" if copy is None or copy.response is None else COPY_NOTES[copy.response]
+    # VICIdial notes its admin page's answer to the copy (leadgate: SUCCESS, ERROR or NONE).
+    response = "" if copy is None or copy.response is None else copy.response.value
     notes = f"list: {list_id}|{s.campaign_id}|{s.custom_fields_copy}|{response}"
     admin_log.write(
         conn, now=uow.now, user=actor.user, ip=actor.ip[:15], section="LISTS",

@@ -215,7 +215,10 @@ def _column_sql(conn: Connection, label: str, spec: ColumnSpec, default: str | N
 def _run_ddl(conn: Connection, statements: list[str]) -> bool:
     """Run DDL statements; False when the database refuses one. PostgreSQL and SQLite run
     them in a savepoint, so a refusal changes nothing; MariaDB commits implicitly around each
-    DDL statement (callers therefore run DDL after their checks and before their row writes)."""
+    DDL statement (callers therefore run DDL after their checks and before their row writes).
+    On a VICIdial database (VICIdial mode, README) every change is refused without trying."""
+    if not inspect(conn).has_table("alembic_version"):
+        return False  # a VICIdial database (no leadgate schema): leadgate runs no DDL there
     try:
         if conn.dialect.name == "mysql":
             for statement in statements:
