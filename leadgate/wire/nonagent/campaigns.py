@@ -77,7 +77,8 @@ def campaigns_list(call: Call) -> None:
 
 def agent_campaigns(call: Call) -> None:
     """The campaigns and in-groups an agent may take: `agent|CAMP1-CAMP2|INGROUP1-INGROUP2`.
-    Every log row names the agent (VICIdial's agent_user column)."""
+    The rows logged after the permission checks name the agent (VICIdial's agent_user column;
+    the shared checks' rows leave it empty)."""
     user = request_user(call)
     agent_user = call.param("agent_user", filters.LOGIN)
     reason = "agent_campaigns USER DOES NOT HAVE PERMISSION TO GET AGENT INFO"
