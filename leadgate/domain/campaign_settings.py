@@ -15,10 +15,21 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from sqlalchemy import Connection
+
 from leadgate.domain import field_rules as rules
 from leadgate.domain.actor import Actor
 from leadgate.domain.events import EntityChanged
 from leadgate.domain.refusals import Refused
+from leadgate.domain.setting_rules import (
+    YES_NO,
+    Refusal,
+    Rule,
+    checked,
+    length,
+    number_between,
+    one_of,
+)
 from leadgate.storage import admin_log, system
 from leadgate.storage import campaigns as store
 from leadgate.storage import hopper as hopper_store
@@ -129,12 +140,6 @@ class SettingsOutcome:
     hopper_rows: int | None = None  # rows removed by reset_hopper (None: not asked)
 
 
-class _Refused(Exception):
-    def __init__(self, problem: SettingProblem, value: str, index: int = 0) -> None:
-        super().__init__(problem.value)
-        self.problem, self.value, self.index = problem, value, index
-
-
 def _number(text: str) -> float | None:
     try:
         return float(text)
@@ -160,7 +165,7 @@ def update_settings(
     limit_text = _php_float_text(limit + 0.001)
     try:
         changes = _changes(uow, settings, limit + 0.001)
-    except _Refused as refused:
+    except Refusal as refused:
         return SettingsOutcome(problem=refused.problem, index=refused.index, value=refused.value,
                                auto_dial_limit=limit_text)  # fmt: skip
     if changes:
@@ -193,7 +198,7 @@ def add_campaign(uow: UnitOfWork, settings: CampaignSettings, actor: Actor) -> S
     limit = _number(str(system.settings(conn).get("auto_dial_limit") or "0")) or 0.0
     try:
         changes = _changes(uow, settings, limit + 0.001)
-    except _Refused as refused:
+    except Refusal as refused:
         return SettingsOutcome(found=False, problem=refused.problem, index=refused.index,
                                value=refused.value,
                                auto_dial_limit=_php_float_text(limit + 0.001))  # fmt: skip
@@ -222,127 +227,96 @@ def reset_hopper(uow: UnitOfWork, campaign_id: str, actor: Actor) -> int:
     return removed
 
 
+@dataclass(frozen=True)
+class _Context:
+    conn: Connection
+    auto_dial_limit: float  # the highest auto_dial_level allowed
+
+
+def _within_auto_dial_limit(value: str, context: _Context) -> bool:
+    level = _number(value)
+    return level is None or not (level > context.auto_dial_limit or level < 0)
+
+
+def _lead_filter_exists(value: str, context: _Context) -> bool:
+    return store.lead_filter_exists(context.conn, value)
+
+
+def _not_random(value: str, _context: object) -> bool:
+    # VICIdial's API never sets a random order (its campaign setting forbids it).
+    return "RANDOM" not in value.upper()
+
+
+def _call_time_exists(value: str, context: _Context) -> bool:
+    return list_store.call_time_exists(context.conn, value)
+
+
+def _is_list_id(value: str, _context: object) -> bool:
+    try:
+        rules.list_id("", value)
+    except Refused:
+        return False
+    return True
+
+
+def _is_dnc_setting(value: str, _context: object) -> bool:
+    return value.upper() in rules.DNC_SETTINGS
+
+
+def _campaign_exists(value: str, context: _Context) -> bool:
+    return store.campaign_visible(context.conn, value, None)
+
+
+_P = SettingProblem
+_Rule = Rule[_Context, SettingProblem]
+# The parameters in VICIdial's order, then the columns only the CLI sets (update_campaign has
+# no parameter for them); the dial statuses follow.
+_RULES: tuple[_Rule, ...] = (
+    _Rule("auto_dial_level", _within_auto_dial_limit, _P.AUTO_DIAL_LEVEL),
+    _Rule("dial_method", one_of(DIAL_METHODS), _P.DIAL_METHOD),
+    _Rule("adaptive_maximum_level", length(longest=5), _P.ADAPTIVE_MAXIMUM_LEVEL),
+    _Rule("campaign_vdad_exten", length(3, 20), _P.VDAD_EXTEN),
+    _Rule("hopper_level", number_between(1, 5000), _P.HOPPER_LEVEL),
+    _Rule("dial_timeout", number_between(1, 120), _P.DIAL_TIMEOUT),
+    _Rule("campaign_name", length(6, 40), _P.CAMPAIGN_NAME),
+    _Rule("campaign_cid", length(6, 20), _P.CAMPAIGN_CID, parameter="outbound_cid"),
+    _Rule("lead_filter_id", _lead_filter_exists, _P.LEAD_FILTER, empty=NO_FILTER),
+    _Rule("active", YES_NO, _P.ACTIVE),
+    *(_Rule(column, length(longest=50), _P.XFERCONF, parameter="xferconf", index=index,
+           empty=BLANK) for index, column in enumerate(XFERCONF_COLUMNS)),
+    _Rule("dispo_call_url", length(3, 65000), _P.DISPO_CALL_URL, empty=BLANK),
+    *(_Rule(column, length(3, 65000), _P.WEBFORM, parameter="webforms", index=index,
+           empty=BLANK) for index, column in enumerate(WEBFORM_COLUMNS)),
+    _Rule("lead_order", _not_random, _P.LIST_ORDER_RANDOM, parameter="list_order"),
+    _Rule("lead_order", one_of(LIST_ORDERS), _P.LIST_ORDER, parameter="list_order"),
+    _Rule("lead_order", length(2, 30), _P.LIST_ORDER_LENGTH, parameter="list_order"),
+    _Rule("lead_order_randomize", YES_NO, _P.LIST_ORDER_RANDOMIZE,
+         parameter="list_order_randomize"),
+    _Rule("lead_order_secondary", one_of(SECONDARY_ORDERS), _P.LIST_ORDER_SECONDARY,
+         parameter="list_order_secondary"),
+    # The CLI's columns:
+    _Rule("campaign_description", length(longest=255), _P.DESCRIPTION, empty=BLANK),
+    _Rule("local_call_time", _call_time_exists, _P.CALL_TIME),
+    _Rule("manual_dial_list_id", _is_list_id, _P.MANUAL_DIAL_LIST,
+         stored=lambda value: str(int(value))),
+    *(_Rule(column, _is_dnc_setting, _P.DNC_SETTING, parameter="dnc", index=index,
+           stored=str.upper) for index, column in enumerate(DNC_COLUMNS)),
+    _Rule("use_other_campaign_dnc", _campaign_exists, _P.OTHER_CAMPAIGN_DNC, empty=BLANK),
+)  # fmt: skip
+
+
 def _changes(uow: UnitOfWork, s: CampaignSettings, limit: float) -> dict[str, str]:
     """The columns to set, checked in VICIdial's order (the first problem refuses)."""
-    changes: dict[str, str] = {}
-    if s.auto_dial_level:
-        level = _number(s.auto_dial_level)
-        if level is not None and (level > limit or level < 0):
-            raise _Refused(SettingProblem.AUTO_DIAL_LEVEL, s.auto_dial_level)
-        changes["auto_dial_level"] = s.auto_dial_level
-    if s.dial_method:
-        if s.dial_method not in DIAL_METHODS:
-            raise _Refused(SettingProblem.DIAL_METHOD, s.dial_method)
-        changes["dial_method"] = s.dial_method
-    if s.adaptive_maximum_level:
-        if len(s.adaptive_maximum_level) > 5:
-            raise _Refused(SettingProblem.ADAPTIVE_MAXIMUM_LEVEL, s.adaptive_maximum_level)
-        changes["adaptive_maximum_level"] = s.adaptive_maximum_level
-    if s.campaign_vdad_exten:
-        if not 3 <= len(s.campaign_vdad_exten) <= 20:
-            raise _Refused(SettingProblem.VDAD_EXTEN, s.campaign_vdad_exten)
-        changes["campaign_vdad_exten"] = s.campaign_vdad_exten
-    if s.hopper_level:
-        if not 1 <= int(s.hopper_level) <= 5000:
-            raise _Refused(SettingProblem.HOPPER_LEVEL, s.hopper_level)
-        changes["hopper_level"] = s.hopper_level
-    if s.dial_timeout:
-        if not 1 <= int(s.dial_timeout) <= 120:
-            raise _Refused(SettingProblem.DIAL_TIMEOUT, s.dial_timeout)
-        changes["dial_timeout"] = s.dial_timeout
-    if s.campaign_name:
-        if not 6 <= len(s.campaign_name) <= 40:
-            raise _Refused(SettingProblem.CAMPAIGN_NAME, s.campaign_name)
-        changes["campaign_name"] = s.campaign_name
-    if s.outbound_cid:
-        if not 6 <= len(s.outbound_cid) <= 20:
-            raise _Refused(SettingProblem.CAMPAIGN_CID, s.outbound_cid)
-        changes["campaign_cid"] = s.outbound_cid
-    if s.lead_filter_id:
-        lead_filter = "" if s.lead_filter_id == NO_FILTER else s.lead_filter_id
-        if lead_filter and not store.lead_filter_exists(uow.conn, lead_filter):
-            raise _Refused(SettingProblem.LEAD_FILTER, lead_filter)
-        changes["lead_filter_id"] = lead_filter
-    if s.active:
-        if s.active not in ("Y", "N"):
-            raise _Refused(SettingProblem.ACTIVE, s.active)
-        changes["active"] = s.active
-    for index, (value, column) in enumerate(zip(s.xferconf, XFERCONF_COLUMNS, strict=True)):
-        if value:
-            if value != BLANK and len(value) > 50:
-                raise _Refused(SettingProblem.XFERCONF, value, index)
-            changes[column] = "" if value == BLANK else value
-    if s.dispo_call_url:
-        _url(changes, "dispo_call_url", s.dispo_call_url, SettingProblem.DISPO_CALL_URL, 0)
-    for index, (value, column) in enumerate(zip(s.webforms, WEBFORM_COLUMNS, strict=True)):
-        if value:
-            _url(changes, column, value, SettingProblem.WEBFORM, index)
-    _list_order(changes, s)
-    _cli_columns(uow, changes, s)
-    statuses = _dial_statuses(uow, s, changes.get("dial_statuses"))
-    if statuses is not None:
-        changes["dial_statuses"] = statuses
-    return changes
-
-
-def _cli_columns(uow: UnitOfWork, changes: dict[str, str], s: CampaignSettings) -> None:
-    """The columns update_campaign has no parameter for (the API leaves them all "")."""
-    if s.campaign_description:
-        description = "" if s.campaign_description == BLANK else s.campaign_description
-        if len(description) > 255:
-            raise _Refused(SettingProblem.DESCRIPTION, description)
-        changes["campaign_description"] = description
-    if s.local_call_time:
-        if not list_store.call_time_exists(uow.conn, s.local_call_time):
-            raise _Refused(SettingProblem.CALL_TIME, s.local_call_time)
-        changes["local_call_time"] = s.local_call_time
-    if s.manual_dial_list_id:
-        try:
-            changes["manual_dial_list_id"] = str(rules.list_id("", s.manual_dial_list_id))
-        except Refused:
-            raise _Refused(SettingProblem.MANUAL_DIAL_LIST, s.manual_dial_list_id) from None
-    for index, (value, column) in enumerate(zip(s.dnc, DNC_COLUMNS, strict=True)):
-        if value:
-            if value.upper() not in rules.DNC_SETTINGS:
-                raise _Refused(SettingProblem.DNC_SETTING, value, index)
-            changes[column] = value.upper()
-    if s.use_other_campaign_dnc:
-        other = "" if s.use_other_campaign_dnc == BLANK else s.use_other_campaign_dnc
-        if other and not store.campaign_visible(uow.conn, other, None):
-            raise _Refused(SettingProblem.OTHER_CAMPAIGN_DNC, other)
-        changes["use_other_campaign_dnc"] = other
+    changes = checked(_RULES, s, _Context(uow.conn, limit))
     if s.dial_statuses:
         try:
             changes["dial_statuses"] = rules.statuses("", s.dial_statuses)
         except Refused as refused:
-            raise _Refused(SettingProblem.DIAL_STATUSES, refused.value) from None
-
-
-def _url(changes: dict[str, str], column: str, value: str, problem: SettingProblem,
-         index: int) -> None:  # fmt: skip
-    if value != BLANK and not 3 <= len(value) <= 65000:
-        raise _Refused(problem, value, index)
-    changes[column] = "" if value == BLANK else value
-
-
-def _list_order(changes: dict[str, str], s: CampaignSettings) -> None:
-    if s.list_order:
-        # VICIdial's API never sets a random order (its campaign setting forbids it).
-        if "RANDOM" in s.list_order.upper():
-            raise _Refused(SettingProblem.LIST_ORDER_RANDOM, s.list_order)
-        if s.list_order not in LIST_ORDERS:
-            raise _Refused(SettingProblem.LIST_ORDER, s.list_order)
-        if not 2 <= len(s.list_order) <= 30:
-            raise _Refused(SettingProblem.LIST_ORDER_LENGTH, s.list_order)
-        changes["lead_order"] = s.list_order
-    if s.list_order_randomize:
-        if s.list_order_randomize not in ("Y", "N"):
-            raise _Refused(SettingProblem.LIST_ORDER_RANDOMIZE, s.list_order_randomize)
-        changes["lead_order_randomize"] = s.list_order_randomize
-    if s.list_order_secondary:
-        if s.list_order_secondary not in SECONDARY_ORDERS:
-            raise _Refused(SettingProblem.LIST_ORDER_SECONDARY, s.list_order_secondary)
-        changes["lead_order_secondary"] = s.list_order_secondary
+            raise Refusal(SettingProblem.DIAL_STATUSES, refused.value) from None
+    statuses = _dial_statuses(uow, s, changes.get("dial_statuses"))
+    if statuses is not None:
+        changes["dial_statuses"] = statuses
+    return changes
 
 
 def _dial_statuses(uow: UnitOfWork, s: CampaignSettings, given: str | None) -> str | None:
@@ -351,23 +325,23 @@ def _dial_statuses(uow: UnitOfWork, s: CampaignSettings, given: str | None) -> s
     statuses = given
     if s.dial_status_add:
         if len(s.dial_status_add) > 6:
-            raise _Refused(SettingProblem.DIAL_STATUS_ADD, s.dial_status_add)
+            raise Refusal(SettingProblem.DIAL_STATUS_ADD, s.dial_status_add)
         current = given if given is not None else store.dial_statuses(uow.conn, s.campaign_id)
         if len(current) > 248:
-            raise _Refused(SettingProblem.DIAL_STATUS_ADD_FULL, s.dial_status_add)
+            raise Refusal(SettingProblem.DIAL_STATUS_ADD_FULL, s.dial_status_add)
         statuses = f" {s.dial_status_add}{current if len(current) >= 2 else ' -'}"
     if s.dial_status_remove:
         if len(s.dial_status_remove) > 6:
-            raise _Refused(SettingProblem.DIAL_STATUS_REMOVE, s.dial_status_remove)
+            raise Refusal(SettingProblem.DIAL_STATUS_REMOVE, s.dial_status_remove)
         if statuses is None:
             current = store.dial_statuses(uow.conn, s.campaign_id)
             if not current or current == " -":
-                raise _Refused(SettingProblem.DIAL_STATUS_REMOVE_NONE, s.dial_status_remove)
+                raise Refusal(SettingProblem.DIAL_STATUS_REMOVE_NONE, s.dial_status_remove)
         else:
             current = statuses
         pattern = re.compile(rf"\s{re.escape(s.dial_status_remove)}\s", re.IGNORECASE)
         if not pattern.search(current):
-            raise _Refused(SettingProblem.DIAL_STATUS_REMOVE_MISSING, s.dial_status_remove)
+            raise Refusal(SettingProblem.DIAL_STATUS_REMOVE_MISSING, s.dial_status_remove)
         statuses = pattern.sub(" ", current)
     return statuses
 

@@ -16,6 +16,8 @@ from datetime import date
 from enum import Enum
 from urllib.parse import unquote_plus
 
+from sqlalchemy import Connection
+
 from leadgate.domain.actor import Actor
 from leadgate.domain.events import EntityChanged
 from leadgate.domain.list_custom_fields import (
@@ -26,6 +28,7 @@ from leadgate.domain.list_custom_fields import (
     change_fields,
     copy_fields,
 )
+from leadgate.domain.setting_rules import YES_NO, Refusal, Rule, checked, length, one_of
 from leadgate.storage import admin_log
 from leadgate.storage import campaigns as campaign_store
 from leadgate.storage import lists as store
@@ -118,12 +121,6 @@ def _missing_field(s: ListSettings) -> str:
     return ""
 
 
-class _Refused(Exception):
-    def __init__(self, problem: ListProblem, value: str, index: int = 0) -> None:
-        super().__init__(problem.value)
-        self.problem, self.value, self.index = problem, value, index
-
-
 def _web_form(value: str) -> str:
     """VICIdial decodes a URL-encoded address (%3A%2F%2F) and turns its spaces into +."""
     if "%3A%2F%2F" in value:
@@ -157,18 +154,61 @@ def _copy(
     return replace(check, response=result.response, copied=result.fields)
 
 
-def _xferconf(s: ListSettings, *, blank_allowed: bool) -> dict[str, str]:
-    values: dict[str, str] = {}
-    for index, (value, column) in enumerate(zip(s.xferconf, XFERCONF_COLUMNS, strict=True)):
-        if not value:
-            continue
-        if blank_allowed and value == BLANK:
-            values[column] = ""
-        elif len(value) > 50:
-            raise _Refused(ListProblem.XFERCONF, value, index)
-        else:
-            values[column] = value
-    return values
+def _call_time_exists(value: str, conn: Connection) -> bool:
+    return value == "campaign" or store.call_time_exists(conn, value)
+
+
+def _campaign_exists(value: str, conn: Connection) -> bool:
+    return campaign_store.campaign_visible(conn, value, None)
+
+
+def _script_exists(value: str, conn: Connection) -> bool:
+    return store.script_exists(conn, value)
+
+
+def _in_group_exists(value: str, conn: Connection) -> bool:
+    return store.inbound_group_exists(conn, value)
+
+
+_Rule = Rule[Connection, ListProblem]
+_L = ListProblem
+
+
+def _xferconf(empty: str | None) -> tuple[_Rule, ...]:
+    """The five transfer numbers, up to 50 characters (update_list empties one with BLANK)."""
+    return tuple(
+        _Rule(column, length(longest=50), ListProblem.XFERCONF, parameter="xferconf",
+             index=index, empty=empty)
+        for index, column in enumerate(XFERCONF_COLUMNS)
+    )  # fmt: skip
+
+
+# Checked alike by add_list and update_list, in this order.
+_FORMS_AND_TIME_ZONE: tuple[_Rule, ...] = (
+    *(_Rule(column, parameter="web_forms", index=index, stored=_web_form)
+      for index, column in enumerate(WEBFORM_COLUMNS)),
+    _Rule("list_description", empty=BLANK),
+    _Rule("time_zone_setting", one_of(TZ_METHODS), _L.TZ_METHOD, parameter="tz_method"),
+)  # fmt: skip
+_ADD_XFERCONF = _xferconf(empty=None)
+# update_list's parameters in VICIdial's order; expiration_date comes between the two parts.
+_UPDATE_RULES: tuple[_Rule, ...] = (
+    _Rule("campaign_id", _campaign_exists, _L.CAMPAIGN_NOT_FOUND),
+    _Rule("agent_script_override", _script_exists, _L.SCRIPT, parameter="script", empty=BLANK),
+    _Rule("drop_inbound_group_override", _in_group_exists, _L.IN_GROUP,
+         parameter="drop_inbound_group", empty=BLANK),
+    _Rule("list_name", length(6, 30), _L.LIST_NAME),
+    _Rule("active", YES_NO, _L.ACTIVE),
+    _Rule("campaign_cid_override", length(6, 18), _L.OUTBOUND_CID, parameter="outbound_cid"),
+    _Rule("am_message_exten_override", length(longest=100), _L.AM_MESSAGE,
+         parameter="am_message", empty=BLANK),
+    _Rule("reset_time", length(shortest=4), _L.RESET_TIME, empty=BLANK),
+)  # fmt: skip
+_UPDATE_RULES_AFTER_EXPIRATION: tuple[_Rule, ...] = (
+    *_FORMS_AND_TIME_ZONE,
+    _Rule("local_call_time", _call_time_exists, _L.CALL_TIME),
+    *_xferconf(empty=BLANK),
+)
 
 
 def add_list(
@@ -189,11 +229,11 @@ def add_list(
         return AddOutcome(ListProblem.LIST_EXISTS, s.list_id)
     try:
         if s.script and not store.script_exists(conn, s.script):
-            raise _Refused(ListProblem.SCRIPT, s.script)
+            raise Refusal(ListProblem.SCRIPT, s.script)
         if s.drop_inbound_group and not store.inbound_group_exists(conn, s.drop_inbound_group):
-            raise _Refused(ListProblem.IN_GROUP, s.drop_inbound_group)
+            raise Refusal(ListProblem.IN_GROUP, s.drop_inbound_group)
         if 0 < len(s.reset_time) < 4:
-            raise _Refused(ListProblem.RESET_TIME, s.reset_time)
+            raise Refusal(ListProblem.RESET_TIME, s.reset_time)
         copy = _copy_check(uow, s, may_modify_fields)
         if copy is not None and copy.problem is not None:
             return AddOutcome(copy.problem, s.custom_fields_copy, copy=copy)
@@ -204,21 +244,14 @@ def add_list(
             "drop_inbound_group_override": s.drop_inbound_group, "reset_time": s.reset_time,
             "expiration_date": s.expiration_date if len(s.expiration_date) >= 10 else "2099-12-31",
         }  # fmt: skip
-        for value, column in zip(s.web_forms, WEBFORM_COLUMNS, strict=True):
-            if value:
-                row[column] = _web_form(value)
-        if s.list_description:
-            row["list_description"] = "" if s.list_description == BLANK else s.list_description
-        if s.tz_method:
-            if s.tz_method not in TZ_METHODS:
-                raise _Refused(ListProblem.TZ_METHOD, s.tz_method)
-            row["time_zone_setting"] = s.tz_method
+        row.update(checked(_FORMS_AND_TIME_ZONE, s, conn))
+        # "campaign" (the column's default) is not written by add_list.
         if s.local_call_time and s.local_call_time != "campaign":
             if not store.call_time_exists(conn, s.local_call_time):
-                raise _Refused(ListProblem.CALL_TIME, s.local_call_time)
+                raise Refusal(ListProblem.CALL_TIME, s.local_call_time)
             row["local_call_time"] = s.local_call_time
-        row.update(_xferconf(s, blank_allowed=False))
-    except _Refused as refused:
+        row.update(checked(_ADD_XFERCONF, s, conn))
+    except Refusal as refused:
         return AddOutcome(refused.problem, refused.value, refused.index)
     row["expiration_date"] = _as_date(str(row["expiration_date"]))
     row["list_changedate"] = uow.now
@@ -298,7 +331,7 @@ def update_list(
     )
     try:
         changes = _update_changes(uow, s)
-    except _Refused as refused:
+    except Refusal as refused:
         return UpdateOutcome(problem=refused.problem, value=refused.value, index=refused.index,
                              field_changes=field_changes)  # fmt: skip
     if changes:
@@ -395,52 +428,7 @@ def _reset(uow: UnitOfWork, list_id: int, actor: Actor) -> ResetResult:
 
 
 def _update_changes(uow: UnitOfWork, s: ListSettings) -> dict[str, object]:
-    conn = uow.conn
-    changes: dict[str, object] = {}
-    if s.campaign_id:
-        if not campaign_store.campaign_visible(conn, s.campaign_id, None):
-            raise _Refused(ListProblem.CAMPAIGN_NOT_FOUND, s.campaign_id)
-        changes["campaign_id"] = s.campaign_id
-    if s.script:
-        if s.script == BLANK:
-            changes["agent_script_override"] = ""
-        elif not store.script_exists(conn, s.script):
-            raise _Refused(ListProblem.SCRIPT, s.script)
-        else:
-            changes["agent_script_override"] = s.script
-    if s.drop_inbound_group:
-        if s.drop_inbound_group == BLANK:
-            changes["drop_inbound_group_override"] = ""
-        elif not store.inbound_group_exists(conn, s.drop_inbound_group):
-            raise _Refused(ListProblem.IN_GROUP, s.drop_inbound_group)
-        else:
-            changes["drop_inbound_group_override"] = s.drop_inbound_group
-    if s.list_name:
-        if not 6 <= len(s.list_name) <= 30:
-            raise _Refused(ListProblem.LIST_NAME, s.list_name)
-        changes["list_name"] = s.list_name
-    if s.active:
-        if s.active not in ("Y", "N"):
-            raise _Refused(ListProblem.ACTIVE, s.active)
-        changes["active"] = s.active
-    if s.outbound_cid:
-        if not 6 <= len(s.outbound_cid) <= 18:
-            raise _Refused(ListProblem.OUTBOUND_CID, s.outbound_cid)
-        changes["campaign_cid_override"] = s.outbound_cid
-    if s.am_message:
-        if s.am_message == BLANK:
-            changes["am_message_exten_override"] = ""
-        elif len(s.am_message) > 100:
-            raise _Refused(ListProblem.AM_MESSAGE, s.am_message)
-        else:
-            changes["am_message_exten_override"] = s.am_message
-    if s.reset_time:
-        if s.reset_time == BLANK:
-            changes["reset_time"] = ""
-        elif len(s.reset_time) < 4:
-            raise _Refused(ListProblem.RESET_TIME, s.reset_time)
-        else:
-            changes["reset_time"] = s.reset_time
+    changes = checked(_UPDATE_RULES, s, uow.conn)
     if len(s.expiration_date) > 9:
         if s.expiration_date != BLANK:
             # VICIdial writes a given date into the variable of reset_time's change, which
@@ -449,18 +437,5 @@ def _update_changes(uow: UnitOfWork, s: ListSettings) -> dict[str, object]:
         changes["expiration_date"] = _as_date(
             "2099-12-31" if s.expiration_date == BLANK else s.expiration_date
         )
-    for value, column in zip(s.web_forms, WEBFORM_COLUMNS, strict=True):
-        if value:
-            changes[column] = _web_form(value)
-    if s.list_description:
-        changes["list_description"] = "" if s.list_description == BLANK else s.list_description
-    if s.tz_method:
-        if s.tz_method not in TZ_METHODS:
-            raise _Refused(ListProblem.TZ_METHOD, s.tz_method)
-        changes["time_zone_setting"] = s.tz_method
-    if s.local_call_time:
-        if s.local_call_time != "campaign" and not store.call_time_exists(conn, s.local_call_time):
-            raise _Refused(ListProblem.CALL_TIME, s.local_call_time)
-        changes["local_call_time"] = s.local_call_time
-    changes.update(_xferconf(s, blank_allowed=True))
+    changes.update(checked(_UPDATE_RULES_AFTER_EXPIRATION, s, uow.conn))
     return changes
