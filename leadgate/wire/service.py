@@ -295,13 +295,16 @@ class ApiService:
             return
         run_time = f"{time.perf_counter() - started:.6f}"
         user = call.request.get("user", filters.LOGIN)
+        # VICIdial logs the request's agent_user on every row of the call, whatever the
+        # function, unless the function names another one.
+        requested_agent = call.request.get("agent_user", filters.LOGIN)
         rows = [
             {
                 "user": user,
                 "api_date": call.now,
                 "api_script": api_script,
                 "function": record.function,
-                "agent_user": record.agent_user,
+                "agent_user": record.agent_user or requested_agent,
                 "value": record.value,
                 "result": record.result,
                 "result_reason": record.reason,

@@ -50,3 +50,18 @@ def test_unexpected_error_rolls_back_and_answers_an_error_line(db: Database, see
     assert reply.status == 200
     assert reply.body == "ERROR: explode_for_test FAILED, NOTHING WAS CHANGED - SYSTEM ERROR\n"
     assert len(seed.table_rows("vicidial_users", "user")) == 1  # the delete was rolled back
+
+
+def test_every_log_row_carries_the_requested_agent_user(db: Database, seed: Seeder) -> None:
+    """VICIdial logs the request's agent_user on each row, refusals by the shared checks too."""
+    seed.user()
+    seed.user(**{"user": "apilow", "pass": "low1234", "view_reports": "0"})
+    service = _service(db)
+    refused = {"source": "test", "user": "apilow", "pass": "low1234", "function": "user_details",
+               "agent_user": "10<0>1"}  # fmt: skip
+    answer = service.handle_non_agent(ApiRequest(params=refused)).body
+    assert answer.startswith("ERROR: user_details USER DOES NOT HAVE PERMISSION"), answer
+    service.handle_non_agent(ApiRequest(params={**CREDS, "function": "version"}))
+    rows = seed.table_rows("vicidial_api_log", "function", "agent_user")
+    assert rows == [{"function": "user_details", "agent_user": "1001"},
+                    {"function": "version", "agent_user": ""}]  # fmt: skip
