@@ -9,6 +9,7 @@ import dataclasses
 import json
 import re
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from operator import attrgetter
 from typing import NoReturn
@@ -433,32 +434,48 @@ def phone_number_log(call: Call) -> None:
     )  # fmt: skip
 
 
-# -- call_status_stats ---------------------------------------------------------------------------
+# -- call_status_stats, call_dispo_report --------------------------------------------------------
+
+
+def _refuse_input(call: Call, reason: str) -> NoReturn:
+    """These two check their input where the other functions check the source: the refusal,
+    then VICIdial's source line."""
+    call.reply.line(f"ERROR: {reason} - {call.source}")
+    call.reply.line(f"ERROR: Invalid Source: |{call.source}|")
+    call.reply.log("ERROR", reason)
+    raise Finished
+
+
+def _stats_checks(call: Call) -> None:
+    require_function_allowed(call)
+    # call_dispo_report's refusal names call_status_stats too (VICIdial's wording).
+    reason = "call_status_stats USER DOES NOT HAVE PERMISSION TO VIEW STATS"
+    require_permission(call, f"ERROR: {reason}: |{request_user(call)}|0|", reason, "0")
+
+
+def _time_range(call: Call) -> tuple[datetime | None, datetime | None]:
+    """query_date/query_time to end_date/end_time (default: today, the whole day)."""
+    query_date = call.param("query_date", filters.DATE) or call.now.strftime("%Y-%m-%d")
+    query_time = call.param("query_time", TIME) or "00:00:00"
+    end_date = call.param("end_date", filters.DATE) or query_date
+    end_time = call.request.raw("end_time") or "23:59:59"
+    start = reports.parse_datetime(f"{query_date} {query_time}")
+    return start, reports.parse_datetime(f"{end_date} {end_time}")
 
 
 def call_status_stats(call: Call) -> None:
     campaigns = call.param("campaigns", CAMPAIGN_LIST)
     if len(campaigns) < 2:
-        # VICIdial checks the campaigns where the other functions check the source.
-        reason = "call_status_stats INVALID OR MISSING CAMPAIGNS"
-        call.reply.line(f"ERROR: {reason} - {call.source}")
-        call.reply.line(f"ERROR: Invalid Source: |{call.source}|")
-        call.reply.log("ERROR", reason)
-        raise Finished
-    require_function_allowed(call)
-    reason = "call_status_stats USER DOES NOT HAVE PERMISSION TO VIEW STATS"
-    require_permission(call, f"ERROR: {reason}: |{request_user(call)}|0|", reason, "0")
-    query_date = call.param("query_date", filters.DATE) or call.now.strftime("%Y-%m-%d")
-    query_time = call.param("query_time", TIME) or "00:00:00"
-    end_date = call.param("end_date", filters.DATE) or query_date
-    end_time = call.request.raw("end_time") or "23:59:59"
+        _refuse_input(call, "call_status_stats INVALID OR MISSING CAMPAIGNS")
+    _stats_checks(call)
+    start, end = _time_range(call)
     ingroups = call.param("ingroups", filters.LOGIN)
     statuses = call.param("statuses", STATUS_LIST)
     stats = reports.call_status_stats(
         call.uow,
         reports.CallStatsQuery(
-            start=reports.parse_datetime(f"{query_date} {query_time}"),
-            end=reports.parse_datetime(f"{end_date} {end_time}"),
+            start=start,
+            end=end,
             campaigns=tuple(campaigns.split("-")),
             ingroups=tuple(ingroups.split("-")) if ingroups else None,
             statuses=tuple(statuses.split("-")) if statuses else None,
@@ -488,26 +505,15 @@ def call_dispo_report(call: Call) -> None:
     did_ids = call.param("did_ids", DID_IDS)
     did_patterns = call.param("did_patterns", DID_PATTERNS)
     if len(campaigns) < 2 and len(ingroups) < 2 and not did_ids and len(did_patterns) < 2:
-        reason = "call_dispo_report INVALID OR MISSING CAMPAIGNS, INGROUPS, OR DIDS"
-        call.reply.line(f"ERROR: {reason} - {call.source}")
-        call.reply.line(f"ERROR: Invalid Source: |{call.source}|")
-        call.reply.log("ERROR", reason)
-        raise Finished
-    require_function_allowed(call)
-    # VICIdial's refusal names call_status_stats here.
-    reason = "call_status_stats USER DOES NOT HAVE PERMISSION TO VIEW STATS"
-    require_permission(call, f"ERROR: {reason}: |{request_user(call)}|0|", reason, "0")
-    query_date = call.param("query_date", filters.DATE) or call.now.strftime("%Y-%m-%d")
-    query_time = call.param("query_time", TIME) or "00:00:00"
-    end_date = call.param("end_date", filters.DATE) or query_date
-    end_time = call.request.raw("end_time") or "23:59:59"
+        _refuse_input(call, "call_dispo_report INVALID OR MISSING CAMPAIGNS, INGROUPS, OR DIDS")
+    _stats_checks(call)
+    start, end = _time_range(call)
     breakdown = bool(call.param("status_breakdown", FLAG_1Y))
     percentages = breakdown and bool(call.param("show_percentages", FLAG_1Y))
     report = reports.call_dispo_report(
         call.uow,
         reports.DispoQuery(
-            start=reports.parse_datetime(f"{query_date} {query_time}"),
-            end=reports.parse_datetime(f"{end_date} {end_time}"),
+            start=start, end=end,
             campaigns=campaigns, ingroups=ingroups, did_ids=did_ids, did_patterns=did_patterns,
             statuses=call.param("statuses", STATUS_LIST),
             categories=call.param("categories", filters.keep(r"\-,_0-9a-zA-Z")),
