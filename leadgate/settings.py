@@ -6,11 +6,15 @@ the current directory (same names), then the default below. README "Settings" li
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 def data_dir() -> Path:
@@ -28,6 +32,38 @@ def data_dir() -> Path:
 
 def default_db_url() -> str:
     return f"sqlite:///{data_dir() / 'leadgate.db'}"
+
+
+class SettingsError(ValueError):
+    """A setting has a value leadgate cannot use; the message is one line naming it."""
+
+
+def parse_networks(value: object) -> object:
+    """`127.0.0.1, 10.0.0.0/8, ::1` (or a list of such strings) as networks; an address is a
+    network of one. Networks themselves are left for pydantic to check."""
+    if isinstance(value, str):
+        entries = value.split(",")
+    elif isinstance(value, list | tuple) and all(isinstance(entry, str) for entry in value):
+        entries = list(value)
+    else:
+        return value
+    networks: list[Network] = []
+    for entry in (piece.strip() for piece in entries):
+        if not entry:
+            continue
+        try:
+            networks.append(ipaddress.ip_network(entry))
+        except ValueError:
+            raise ValueError(_network_problem(entry)) from None
+    return tuple(networks)
+
+
+def _network_problem(entry: str) -> str:
+    try:
+        meant = ipaddress.ip_network(entry, strict=False)
+    except ValueError:
+        return f"{entry!r} is not an IP address or network"
+    return f"{entry!r} has bits set after its prefix length (did you mean {meant}?)"
 
 
 class Settings(BaseSettings):
@@ -103,6 +139,12 @@ class Settings(BaseSettings):
     idle_timeout_seconds: float = 30.0
     # One line per request on stderr: off, plain or json (passwords masked).
     access_log: Literal["off", "plain", "json"] = "off"
+    # Proxies (addresses and networks, comma-separated) whose X-Forwarded-For names the client.
+    # Empty: nobody is trusted, the caller is the connection's peer (a client cannot pose as
+    # another address).
+    trusted_proxies: Annotated[tuple[Network, ...], NoDecode] = ()
+
+    _parse_trusted_proxies = field_validator("trusted_proxies", mode="before")(parse_networks)
 
     def model_post_init(self, _context: object) -> None:
         if not self.db_url:
@@ -112,4 +154,16 @@ class Settings(BaseSettings):
 def load_settings(**overrides: object) -> Settings:
     """Settings from the environment, with explicit (CLI) values winning when given."""
     given = {key: value for key, value in overrides.items() if value is not None}
-    return Settings(**given)  # type: ignore[arg-type]
+    try:
+        return Settings(**given)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        raise SettingsError(_one_line(exc)) from None
+
+
+def _one_line(exc: ValidationError) -> str:
+    """Which settings are wrong and why; never the value itself (a URL may hold a password)."""
+    problems: dict[str, str] = {}
+    for error in exc.errors():
+        name = f"LEADGATE_{str(error['loc'][0]).upper()}" if error["loc"] else "settings"
+        problems.setdefault(name, str(error["msg"]).removeprefix("Value error, "))
+    return "bad setting " + "; ".join(f"{name}: {reason}" for name, reason in problems.items())

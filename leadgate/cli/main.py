@@ -8,12 +8,13 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from sqlalchemy.exc import SQLAlchemyError
 
 import leadgate
 from leadgate.cli import agents, campaigns, common, dnc, groups, lists, reports, users, webhooks
 from leadgate.cli.common import DbOption, database_failure, err_console, open_database
-from leadgate.settings import Settings, load_settings
+from leadgate.settings import Settings, SettingsError, load_settings
 
 app = typer.Typer(
     help="leadgate: VICIdial-compatible lead-intake API server. "
@@ -122,6 +123,10 @@ def main() -> None:
     except SQLAlchemyError as exc:
         _remove_created_files()
         err_console.print(f"[red]error:[/red] {database_failure(exc)}", highlight=False)
+        sys.exit(1)
+    except SettingsError as exc:
+        _remove_created_files()
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
         sys.exit(1)
     finally:
         while common.opened:

@@ -68,6 +68,9 @@ def run_uvicorn(settings: Settings) -> None:
         http=_uvicorn_protocol(),
         timeout_keep_alive=max(1, int(settings.idle_timeout_seconds)),
         access_log=False,
+        # leadgate reads X-Forwarded-For itself (LEADGATE_TRUSTED_PROXIES), as under granian;
+        # uvicorn's own handling would trust 127.0.0.1 whatever the setting says.
+        proxy_headers=False,
         log_level="warning",
     )
 

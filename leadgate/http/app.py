@@ -25,6 +25,7 @@ from leadgate.http.body import (
     form_pairs,
     read_body,
 )
+from leadgate.http.client_address import ForwardedClient, TrustedProxies
 from leadgate.http.middleware import (
     MergeSlashes,
     RequestLog,
@@ -154,10 +155,15 @@ def create_app(
 
 def _middleware(settings: Settings) -> list[Middleware]:
     # No access-log layer at all when it is off: it would cost every request a few µs.
+    # Likewise no proxy layer when no proxy is trusted; when there is one it comes first, so
+    # that every layer and route sees the caller it names.
     layers = [Middleware(MergeSlashes)]
     if settings.access_log != "off":
         configure_access_log()
         layers.insert(0, Middleware(RequestLog, mode=settings.access_log))
+    proxies = TrustedProxies(settings.trusted_proxies)
+    if proxies:
+        layers.insert(0, Middleware(ForwardedClient, proxies=proxies))
     return layers
 
 
