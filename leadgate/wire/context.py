@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 
+from leadgate.domain import system
 from leadgate.domain.auth import User
 from leadgate.settings import Settings
 from leadgate.storage.unit_of_work import UnitOfWork
@@ -32,6 +33,7 @@ class Call:
     allowed_lists: set[str] | None = None
     # The function table's row for `function` (None before dispatch or for an unknown name).
     spec: FunctionSpec | None = None
+    _non_latin: bool | None = field(default=None, init=False, repr=False)
 
     @property
     def conn(self) -> Connection:
@@ -43,6 +45,15 @@ class Call:
 
     def param(self, name: str, filter_: Filter) -> str:
         return self.request.get(name, filter_)
+
+    @property
+    def non_latin(self) -> bool:
+        """system_settings.use_non_latin is on (letter whitelists keep any Unicode letter).
+        Read once per call, so every parameter of one call is filtered alike; the setting
+        itself is cached a few seconds across calls (domain/system.py)."""
+        if self._non_latin is None:
+            self._non_latin = system.use_non_latin(self.conn)
+        return self._non_latin
 
     @property
     def user_name(self) -> str:

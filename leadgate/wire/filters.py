@@ -77,16 +77,39 @@ class Letters:
         return value.replace("+", " ") if self._plus_space else value
 
 
+class Chain:
+    """Filters applied one after the other; under use_non_latin=1 each `Letters` step is
+    swapped for its Unicode version."""
+
+    def __init__(self, *steps: Filter) -> None:
+        self._steps = steps
+
+    def __call__(self, value: str) -> str:
+        for step in self._steps:
+            value = step(value)
+        return value
+
+    def pick(self, non_latin: bool) -> Filter:
+        return Chain(*(for_setting(step, non_latin) for step in self._steps))
+
+
 def for_setting(filter_: Filter, non_latin: bool) -> Filter:
-    """`filter_` as it applies under use_non_latin (True when 1): only `Letters` change."""
-    return filter_.pick(non_latin) if isinstance(filter_, Letters) else filter_
+    """`filter_` as it applies under use_non_latin (True when 1): only `Letters` (alone or
+    in a `Chain`) change."""
+    return filter_.pick(non_latin) if isinstance(filter_, Letters | Chain) else filter_
+
+
+def php_strlen(value: str) -> int:
+    """PHP's strlen(): the length in UTF-8 bytes (a Cyrillic or CJK letter counts 2 or 3)."""
+    return len(value.encode("utf-8", "surrogatepass"))
 
 
 # The whitelists VICIdial uses, named by what they allow. `Letters` ones follow use_non_latin.
 LOGIN = Letters(r"\-_0-9")  # user, pass, campaign ids, callback user/status
 CODE = keep(r"\-_0-9a-zA-Z")  # function, tz_method, duplicate_check: a-zA-Z under both settings
-AGENT_PASS = keep(r"\-_0-9a-zA-Z.+/=")  # the Agent API also keeps . + / = in pass
+AGENT_PASS = Letters(r"\-_0-9.+/=")  # the Agent API also keeps . + / = in pass
 ALNUM = keep(r"0-9a-zA-Z")  # custom_fields flag, list_exists_check
+LETTERS_DIGITS = Letters(r"0-9")  # the Agent API's source, alt_user, middle_initial, …
 DIGITS = keep(r"0-9")
 SIGNED_DIGITS = keep(r"\-0-9")
 UPPER = keep(r"A-Z")  # flags: case-sensitive on purpose

@@ -179,6 +179,10 @@ class ApiService:
 
     def _agent(self, call: Call, login: Login) -> None:
         reply = call.reply
+        if call.non_latin:
+            # api.php filters function and source with every Unicode letter kept too.
+            call.function = reply.function = call.request.get("function", filters.LOGIN.non_latin)
+            call.source = call.request.get("source", filters.LETTERS_DIGITS.non_latin)
         if call.function == "version":
             settings = self.settings
             line = (
@@ -191,14 +195,14 @@ class ApiService:
         if call.function in TEAPOT_FUNCTIONS:
             self._teapot(call)
             return
-        if len(call.source) < 2:
+        if filters.php_strlen(call.source) < 2:
             reply.line(f"ERROR: Invalid Source - {call.source}")
             _agent_log(call, "ERROR", "Invalid Source")
             return
-        user = call.param("user", filters.LOGIN)
-        password = call.param("pass", filters.AGENT_PASS)
+        user = call.param("user", filters.LOGIN.pick(call.non_latin))
+        password = call.param("pass", filters.AGENT_PASS.pick(call.non_latin))
         result = None
-        if len(user) >= 2 and len(password) >= 2:
+        if filters.php_strlen(user) >= 2 and filters.php_strlen(password) >= 2:
             result = self._login(call, login, user, password, api=AGENT, min_level=1)
         else:
             login.failed_user = user
@@ -294,10 +298,12 @@ class ApiService:
         if not call.reply.logs:
             return
         run_time = f"{time.perf_counter() - started:.6f}"
-        user = call.request.get("user", filters.LOGIN)
+        # Only the Agent API filters user and agent_user as use_non_latin says.
+        login_filter = filters.LOGIN.pick(api_script == "agent" and call.non_latin)
+        user = call.request.get("user", login_filter)
         # VICIdial logs the request's agent_user on every row of the call, whatever the
         # function, unless the function names another one.
-        requested_agent = call.request.get("agent_user", filters.LOGIN)
+        requested_agent = call.request.get("agent_user", login_filter)
         rows = [
             {
                 "user": user,
@@ -326,8 +332,9 @@ class ApiService:
 
 def _agent_log(call: Call, result: str, reason: str = "", data: str = "") -> None:
     """An Agent API log row carries the agent_user and value of the request."""
-    call.reply.log(result, reason, data=data, value=agent_value(call.request),
-                   agent_user=call.request.get("agent_user", filters.LOGIN))  # fmt: skip
+    non_latin = call.non_latin
+    call.reply.log(result, reason, data=data, value=agent_value(call.request, non_latin=non_latin),
+                   agent_user=call.request.get("agent_user", filters.LOGIN.pick(non_latin)))  # fmt: skip
 
 
 def _url_without_password(request: ApiRequest) -> str:

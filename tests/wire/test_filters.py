@@ -60,3 +60,14 @@ def test_filters_without_letters_are_the_same_under_both_settings() -> None:
         assert not isinstance(filter_, filters.Letters)
     assert filters.NO_SEMI_HASH_QUOTE('a+b "é"; #€') == "a b é €"
     assert filters.CODE("DUPLIST-é") == "DUPLIST-"
+
+
+def test_a_chain_swaps_each_letter_step_for_the_setting() -> None:
+    plus_first = filters.Chain(lambda value: value.replace("+", " "), filters.Letters(r"\- "))
+    assert plus_first("Ярко+green!") == " green"
+    assert filters.for_setting(plus_first, True)("Ярко+green!") == "Ярко green"
+    assert filters.for_setting(plus_first, False)("Ярко+green!") == " green"
+
+
+def test_php_strlen_counts_utf8_bytes() -> None:
+    assert [filters.php_strlen(text) for text in ("ab", "Ж", "東", "𠮷", "")] == [2, 2, 3, 4, 0]

@@ -11,6 +11,7 @@ from leadgate.domain.leads import intake as lead_intake
 from leadgate.wire.agent import params
 from leadgate.wire.agent.common import AgentCall
 from leadgate.wire.context import Call
+from leadgate.wire.filters import php_strlen
 
 DNC_FLAGS = frozenset({"YES", "Y"})
 
@@ -32,19 +33,19 @@ def _lead_from_request(ac: AgentCall) -> ManualDialLead:
         gender=ac.param("gender", params.UPPER),
         date_of_birth=ac.param("date_of_birth", params.LEAD_FIELD_FILTERS["date_of_birth"]),
         rank=ac.param("rank", params.LEAD_FIELD_FILTERS["rank"]),
-        dnc_check=ac.param("dnc_check", params.WORD) in DNC_FLAGS,
-        campaign_dnc_check=ac.param("campaign_dnc_check", params.WORD) in DNC_FLAGS,
+        dnc_check=ac.param("dnc_check", params.DNC_FLAG) in DNC_FLAGS,
+        campaign_dnc_check=ac.param("campaign_dnc_check", params.DNC_FLAG) in DNC_FLAGS,
     )
 
 
 def external_add_lead(call: Call) -> None:
     ac = AgentCall.start(call)
     phone_number = ac.param("phone_number", params.PHONE_NUMBER)
-    if not ac.value and len(phone_number) > 1:
+    if not ac.value and php_strlen(phone_number) > 1:
         ac.value = phone_number
     phone_code = ac.param("phone_code", params.PHONE_CODE)
-    no_agent = len(ac.agent_user) < 2 and len(ac.alt_user) < 2
-    if no_agent or not phone_code or len(ac.value) < 2:
+    no_agent = php_strlen(ac.agent_user) < 2 and php_strlen(ac.alt_user) < 2
+    if no_agent or not phone_code or php_strlen(ac.value) < 2:
         data = f"{ac.value}|{phone_code}"
         ac.fail("external_add_lead not valid", f"{data}|{ac.agent_user}|{ac.alt_user}", data=data)
     session = ac.standard_checks()

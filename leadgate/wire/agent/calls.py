@@ -9,6 +9,7 @@ from leadgate.domain.agents.calls import RemoteControl, RemoteRefusal, SwitchRef
 from leadgate.wire.agent import params
 from leadgate.wire.agent.common import AgentCall
 from leadgate.wire.context import Call
+from leadgate.wire.filters import php_strlen
 
 
 def ra_call_control(call: Call) -> None:
@@ -45,7 +46,7 @@ def switch_lead(call: Call) -> None:
     lead_id = ac.param("lead_id", params.LEAD_ID)
     vendor_lead_code = ac.param("vendor_lead_code", params.FREE_TEXT)
     no_lead = (not lead_id or int(lead_id) < 1) and not vendor_lead_code
-    if no_lead or (not ac.agent_user and len(ac.alt_user) < 2):
+    if no_lead or (not ac.agent_user and php_strlen(ac.alt_user) < 2):
         ac.fail("switch_lead not valid", f"{lead_id}|{vendor_lead_code}|{ac.agent_user}")
     ac.require_function_allowed(first_field=lead_id)
     ac.resolve_alt_user()
@@ -71,7 +72,7 @@ def switch_lead(call: Call) -> None:
 
 def force_fronter_leave_3way(call: Call) -> None:
     ac = AgentCall.start(call)
-    if ac.value not in calls.FRONTER_SCOPES or (not ac.agent_user and len(ac.alt_user) < 2):
+    if ac.value not in calls.FRONTER_SCOPES or (not ac.agent_user and php_strlen(ac.alt_user) < 2):
         ac.fail("force_fronter_leave_3way not valid", f"{ac.value}|{ac.agent_user}")
     ac.require_function_allowed()
     ac.resolve_alt_user()

@@ -13,7 +13,7 @@ from leadgate.domain import agent_sessions, permissions
 from leadgate.domain.agent_sessions import AgentSession
 from leadgate.wire.agent import params
 from leadgate.wire.context import Call, Finished
-from leadgate.wire.filters import Filter
+from leadgate.wire.filters import Filter, for_setting, php_strlen
 
 PERMISSION_REASON = "auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION"
 
@@ -29,16 +29,17 @@ class AgentCall:
 
     @classmethod
     def start(cls, call: Call) -> AgentCall:
-        request = call.request
+        request, non_latin = call.request, call.non_latin
         return cls(
             call=call,
-            agent_user=request.get("agent_user", params.AGENT_USER),
-            alt_user=request.get("alt_user", params.ALT_USER),
-            value=params.agent_value(request),
+            agent_user=request.get("agent_user", params.AGENT_USER.pick(non_latin)),
+            alt_user=request.get("alt_user", params.ALT_USER.pick(non_latin)),
+            value=params.agent_value(request, non_latin=non_latin),
         )
 
     def param(self, name: str, filter_: Filter) -> str:
-        return self.call.request.get(name, filter_)
+        """The parameter through its whitelist as system_settings.use_non_latin says."""
+        return self.call.request.get(name, for_setting(filter_, self.call.non_latin))
 
     @property
     def epoch(self) -> int:
@@ -77,7 +78,7 @@ class AgentCall:
         """alt_user (2+ characters) names the agent by CRM id; when no user has it, VICIdial
         prints an ERROR and carries on with the agent_user it was given. With `prefix` the
         line reads `prefix|alt_user` and is logged as data."""
-        if len(self.alt_user) < 2:
+        if php_strlen(self.alt_user) < 2:
             return
         found = agent_sessions.user_for_alt_id(self.call.conn, self.alt_user)
         if found is not None:

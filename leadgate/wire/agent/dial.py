@@ -10,6 +10,7 @@ from leadgate.domain.agent_sessions import AgentSession
 from leadgate.wire.agent import params
 from leadgate.wire.agent.common import AgentCall
 from leadgate.wire.context import Call
+from leadgate.wire.filters import php_strlen
 
 MANUAL_NEXT = "MANUALNEXT"
 FORCED_GROUP_ALIAS = "-FORCE-"
@@ -54,9 +55,9 @@ def external_dial(call: Call) -> None:
 
 
 def _require_valid(ac: AgentCall, command: DialCommand) -> None:
-    missing_number = len(command.value) < 2 and not command.lead_id
-    missing_agent = len(ac.agent_user) < 2 and len(ac.alt_user) < 2
-    missing_flags = any(len(flag) < 2 for flag in (command.search, command.preview,
+    missing_number = php_strlen(command.value) < 2 and not command.lead_id
+    missing_agent = php_strlen(ac.agent_user) < 2 and php_strlen(ac.alt_user) < 2
+    missing_flags = any(php_strlen(flag) < 2 for flag in (command.search, command.preview,
                                                     command.focus))  # fmt: skip
     if missing_number or missing_agent or missing_flags:
         data = (
@@ -78,7 +79,7 @@ def _check_dial_ingroup(ac: AgentCall, command: DialCommand) -> DialCommand:
 
 def _apply_group_alias(ac: AgentCall, command: DialCommand) -> DialCommand:
     alias = command.group_alias
-    if len(alias) < 2:
+    if php_strlen(alias) < 2:
         return command
     exists, caller_id = agent_sessions.group_alias_caller_id(ac.call.conn, alias)
     if not exists:
@@ -92,7 +93,7 @@ def _apply_group_alias(ac: AgentCall, command: DialCommand) -> DialCommand:
 
 def _apply_outbound_cid(ac: AgentCall, command: DialCommand) -> DialCommand:
     outbound_cid = ac.param("outbound_cid", params.WORD)
-    if len(outbound_cid) < 2:
+    if php_strlen(outbound_cid) < 2:
         return command
     setting = agent_sessions.outbound_cid_setting(ac.call.conn)
     if setting != "API_ONLY":
@@ -121,7 +122,7 @@ def _number_from_lead(ac: AgentCall, command: DialCommand) -> DialCommand:
         ac.fail("lead_id is not valid", f"{ac.agent_user}|{command.lead_id}",
                 data=command.lead_id)  # fmt: skip
     ac.value = params.LEAD_ID(agent_sessions.lead_number_for(lead, alt_dial))
-    if len(ac.value) < 2:
+    if php_strlen(ac.value) < 2:
         data = f"{ac.value}|{command.lead_id}|{alt_dial}"
         ac.fail("phone number is not valid", f"{ac.agent_user}|{data}", data=data)
     phone_code = str(lead["phone_code"] or "")

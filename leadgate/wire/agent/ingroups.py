@@ -7,6 +7,7 @@ from leadgate.domain.agents.ingroups import IngroupChange, IngroupRefusal
 from leadgate.wire.agent import params
 from leadgate.wire.agent.common import AgentCall
 from leadgate.wire.context import Call
+from leadgate.wire.filters import php_strlen
 
 SET_AS_DEFAULT_NOTE = "User settings set as default"
 
@@ -16,7 +17,7 @@ def change_ingroups(call: Call) -> None:
     ac.value = params.UPPER(ac.value)
     blended = ac.param("blended", params.UPPER)
     choices = ac.param("ingroup_choices", params.INGROUP_CHOICES)
-    if len(blended) < 2 or len(ac.agent_user) < 2 or len(ac.value) < 3:
+    if php_strlen(blended) < 2 or php_strlen(ac.agent_user) < 2 or php_strlen(ac.value) < 3:
         data = f"{ac.value}|{blended}|{choices}"
         ac.fail("change_ingroups not valid", f"{data}|{ac.agent_user}", data=data)
     ac.require_function_allowed()

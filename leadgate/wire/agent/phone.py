@@ -13,10 +13,11 @@ from leadgate.domain.agents.phone import Playback, PlaybackOutcome, SessionDataO
 from leadgate.wire.agent import params
 from leadgate.wire.agent.common import PERMISSION_REASON, AgentCall
 from leadgate.wire.context import Call
+from leadgate.wire.filters import php_strlen
 
 
 def _has_agent(ac: AgentCall) -> bool:
-    return bool(ac.agent_user) or len(ac.alt_user) >= 2
+    return bool(ac.agent_user) or php_strlen(ac.alt_user) >= 2
 
 
 def park_call(call: Call) -> None:
@@ -100,7 +101,7 @@ def call_agent(call: Call) -> None:
 def audio_playback(call: Call) -> None:
     ac = AgentCall.start(call)
     stage = ac.param("stage", params.STAGE)
-    if (not ac.value and stage == "PLAY") or len(stage) < 4 or not _has_agent(ac):
+    if (not ac.value and stage == "PLAY") or php_strlen(stage) < 4 or not _has_agent(ac):
         ac.fail("audio_playback not valid", f"{ac.value}|{stage}|{ac.agent_user}", data=stage)
     ac.require_function_allowed()
     ac.resolve_alt_user(prefix=stage)

@@ -10,6 +10,7 @@ from leadgate.domain import agent_sessions
 from leadgate.wire.agent import params
 from leadgate.wire.agent.common import AgentCall
 from leadgate.wire.context import Call
+from leadgate.wire.filters import php_strlen
 
 PANELS = (
     "formreload", "scriptreload", "script2reload", "emailreload", "chatreload",
@@ -35,7 +36,7 @@ def refresh_panel(call: Call) -> None:
 
 def set_timer_action(call: Call) -> None:
     ac = AgentCall.start(call)
-    if not ac.agent_user or len(ac.value) < 2:
+    if not ac.agent_user or php_strlen(ac.value) < 2:
         data = f"{ac.agent_user}|{ac.value}"
         ac.fail("set_timer_action not valid", data, data=data)
     ac.require_function_allowed()
@@ -67,7 +68,7 @@ def st_login_log(call: Call) -> None:
 def preview_dial_action(call: Call) -> None:
     ac = AgentCall.start(call)
     ac.value = params.PREVIEW_ACTION(ac.value)
-    no_agent = len(ac.agent_user) < 2 and len(ac.alt_user) < 2
+    no_agent = php_strlen(ac.agent_user) < 2 and php_strlen(ac.alt_user) < 2
     if no_agent or ac.value not in agent_sessions.PREVIEW_ACTIONS:
         ac.fail("preview_dial_action not valid", f"{ac.value}||{ac.agent_user}|{ac.alt_user}")
     session = ac.standard_checks()
@@ -98,7 +99,7 @@ def preview_dial_action(call: Call) -> None:
 def vm_message(call: Call) -> None:
     ac = AgentCall.start(call)
     lead_id = ac.param("lead_id", params.LEAD_ID)
-    if (not ac.agent_user and len(ac.alt_user) < 2) or not ac.value:
+    if (not ac.agent_user and php_strlen(ac.alt_user) < 2) or not ac.value:
         ac.fail("vm_message not valid", f"{lead_id}|{ac.value}|{ac.agent_user}")
     ac.require_function_allowed(first_field=lead_id)
     ac.resolve_alt_user()

@@ -9,6 +9,7 @@ from leadgate.domain.agent_sessions import Disposition
 from leadgate.wire.agent import params
 from leadgate.wire.agent.common import AgentCall
 from leadgate.wire.context import Call
+from leadgate.wire.filters import php_strlen
 
 PAUSE_CODE_MAX = 6
 
@@ -41,7 +42,7 @@ def logout(call: Call) -> None:
 
 def external_hangup(call: Call) -> None:
     ac = AgentCall.start(call)
-    if not ac.value or (not ac.agent_user and len(ac.alt_user) < 2):
+    if not ac.value or (not ac.agent_user and php_strlen(ac.alt_user) < 2):
         ac.fail("external_hangup not valid", f"{ac.value}|{ac.agent_user}")
     session = ac.standard_checks()
     agent_sessions.send_hangup(call.conn, session, ac.value)
@@ -50,7 +51,7 @@ def external_hangup(call: Call) -> None:
 
 def external_status(call: Call) -> None:
     ac = AgentCall.start(call)
-    if not ac.value or (not ac.agent_user and len(ac.alt_user) < 2):
+    if not ac.value or (not ac.agent_user and php_strlen(ac.alt_user) < 2):
         ac.fail("external_status not valid", f"{ac.value}|{ac.agent_user}")
     session = ac.standard_checks()
     dispo = Disposition(
@@ -67,8 +68,8 @@ def external_status(call: Call) -> None:
 
 def pause_code(call: Call) -> None:
     ac = AgentCall.start(call)
-    bad_length = not ac.value or len(ac.value) > PAUSE_CODE_MAX
-    if bad_length or (not ac.agent_user and len(ac.alt_user) < 2):
+    bad_length = not ac.value or php_strlen(ac.value) > PAUSE_CODE_MAX
+    if bad_length or (not ac.agent_user and php_strlen(ac.alt_user) < 2):
         ac.fail("pause_code not valid", f"{ac.value}|{ac.agent_user}")
     session = ac.standard_checks()
     if session.status != "PAUSED":
@@ -79,7 +80,7 @@ def pause_code(call: Call) -> None:
 
 def calls_in_queue_count(call: Call) -> None:
     ac = AgentCall.start(call)
-    if ac.value != "DISPLAY" or (not ac.agent_user and len(ac.alt_user) < 2):
+    if ac.value != "DISPLAY" or (not ac.agent_user and php_strlen(ac.alt_user) < 2):
         ac.fail("calls_in_queue_count not valid", f"{ac.value}|{ac.agent_user}")
     session = ac.standard_checks()
     count = agent_sessions.calls_in_queue(call.conn, session)

@@ -13,6 +13,7 @@ from leadgate.domain.agent_sessions import AgentSession
 from leadgate.wire.agent import params
 from leadgate.wire.agent.common import AgentCall
 from leadgate.wire.context import Call
+from leadgate.wire.filters import php_strlen
 
 VALUE_MIN = 8
 INGROUP_ROUTES = frozenset({"LOCAL_CLOSER"})
@@ -24,7 +25,7 @@ CID_CHOICES = re.compile("CAMPAIGN|AGENT_PHONE|CUSTOMER|CUSTOM_CID")
 
 def transfer_conference(call: Call) -> None:
     ac = AgentCall.start(call)
-    if len(ac.value) < VALUE_MIN or (not ac.agent_user and len(ac.alt_user) < 2):
+    if php_strlen(ac.value) < VALUE_MIN or (not ac.agent_user and php_strlen(ac.alt_user) < 2):
         ac.fail("transfer_conference not valid", f"{ac.value}|{ac.agent_user}")
     session = ac.standard_checks()
     if not agent_sessions.has_live_call(session):
@@ -61,7 +62,7 @@ def transfer_conference(call: Call) -> None:
 
 
 def _require_ingroup(ac: AgentCall, session: AgentSession, ingroup: str) -> str:
-    if len(ingroup) < 2:
+    if php_strlen(ingroup) < 2:
         ac.fail("ingroup is not valid", ingroup)
     ingroup = agent_sessions.transfer_ingroup(ac.call.conn, session, ingroup)
     if not agent_sessions.active_inbound_group_exists(ac.call.conn, ingroup):
@@ -74,7 +75,7 @@ def _caller_id_options(ac: AgentCall) -> tuple[str, str, str]:
     conn = ac.call.conn
     group_alias = ac.param("group_alias", params.ALNUM)
     caller_id = ""
-    if len(group_alias) > 1:
+    if php_strlen(group_alias) > 1:
         exists, found = agent_sessions.group_alias_caller_id(conn, group_alias)
         if not exists:
             ac.fail("group_alias is not valid", f"{ac.agent_user}|{group_alias}", data=group_alias)
@@ -84,6 +85,6 @@ def _caller_id_options(ac: AgentCall) -> tuple[str, str, str]:
                     data=data)  # fmt: skip
         caller_id = found or ""
     cid_choice = ac.param("cid_choice", params.WORD)
-    if len(cid_choice) > 1 and not CID_CHOICES.search(cid_choice):
+    if php_strlen(cid_choice) > 1 and not CID_CHOICES.search(cid_choice):
         ac.fail("cid_choice is not valid", f"{ac.agent_user}|{cid_choice}", data=cid_choice)
     return group_alias, caller_id, cid_choice
