@@ -45,6 +45,10 @@ def plus_to_space(inner: Filter) -> Filter:
     return apply
 
 
+# What bytes that are not UTF-8 decode to (wire/request.py parse_params).
+UNDECODABLE = "\ufffd"
+
+
 def _keep_letter(match: re.Match[str]) -> str:
     # str.isalpha() is exactly the Unicode general categories L* (PCRE's \p{L}).
     char = match.group()
@@ -67,6 +71,11 @@ class Letters:
         return self._finish(self._latin.sub("", value))
 
     def non_latin(self, value: str) -> str:
+        if UNDECODABLE in value:
+            # PCRE's /u refuses a subject that is not UTF-8 and PHP's preg_replace() then
+            # returns NULL: VICIdial loses the whole parameter, not just the bad bytes. (A
+            # U+FFFD sent as UTF-8 counts too: rare, and PHP would drop it, not being a letter.)
+            return ""
         return self._finish(self._not_other.sub(_keep_letter, value))
 
     def pick(self, non_latin: bool) -> Filter:

@@ -40,7 +40,7 @@ def test_letter_whitelists_follow_the_setting(
     [
         "€ ² ½ ٣ Ⅻ",  # symbols, superscripts, fractions, Arabic-Indic and Roman numerals
         "\u00a0\u2003\t\n",  # other spaces and controls
-        "\ufffd\u0301",  # the replacement for undecodable bytes; a lone combining accent (Mn)
+        "\u0301",  # a lone combining accent (Mn)
         "😀",
     ],
 )
@@ -71,3 +71,9 @@ def test_a_chain_swaps_each_letter_step_for_the_setting() -> None:
 
 def test_php_strlen_counts_utf8_bytes() -> None:
     assert [filters.php_strlen(text) for text in ("ab", "Ж", "東", "𠮷", "")] == [2, 2, 3, 4, 0]
+
+
+def test_non_latin_loses_a_value_with_undecodable_bytes_whole() -> None:
+    # PHP's preg_replace() with /u returns NULL for a subject that is not UTF-8.
+    assert filters.NAME.non_latin("José \ufffd") == ""
+    assert filters.NAME("José \ufffd") == "Jos "  # a-zA-Z only: no /u, the rest survives

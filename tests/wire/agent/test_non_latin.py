@@ -11,7 +11,7 @@ from sqlalchemy import event, select
 
 from leadgate.storage.database import Database
 from leadgate.storage.tables import vicidial_list
-from tests.wire.agent.conftest import AgentWorld
+from tests.wire.agent.conftest import AGENT_API, AgentWorld
 
 # Cyrillic, CJK (one outside the BMP: 4 UTF-8 bytes, needs MariaDB's utf8mb4) and '+' as space.
 LEAD_FIELDS = {
@@ -89,6 +89,22 @@ def test_update_fields_via_post_keeps_non_latin_letters(world: AgentWorld) -> No
     body = world.call("update_fields", method="POST", agent_user="1000", first_name="Мария")
     assert body.endswith('|first_name|first_name="Мария"|\n'), body
     assert _lead(world, lead_id)["first_name"] == "Мария"
+
+
+@pytest.mark.parametrize(("setting", "stored"), [("1", ("", "Ж")), ("0", ("Jos", ""))])
+def test_a_name_that_is_not_utf8_is_lost_whole_only_when_set(
+    world: AgentWorld, setting: str, stored: tuple[str, str]
+) -> None:
+    """A Latin-1 client's 'José' (%E9): api.php's /u whitelist gives NULL for bytes that are
+    not UTF-8, so the whole first_name goes; the a-zA-Z one just deletes the byte."""
+    _use_non_latin(world, setting)
+    world.agent("1000")
+    query = ("source=test&user=6666&pass=1234&function=external_add_lead&agent_user=1000"
+             "&phone_number=3125559903&phone_code=1&first_name=Jos%E9&last_name=%D0%96")  # fmt: skip
+    body = world.client.get(f"{AGENT_API}?{query}").text
+    assert body.startswith("SUCCESS: lead added - 3125559903|"), body
+    [lead] = world.seed.table_rows("vicidial_list", "lead_id", "first_name", "last_name")
+    assert (lead["first_name"], lead["last_name"]) == stored
 
 
 @pytest.mark.parametrize("setting", ["1", "0"])

@@ -570,6 +570,19 @@ def test_use_non_latin_lets_every_letter_through(
     assert row == {"lead_id": lead_id, **stored}
 
 
+@pytest.mark.parametrize(("setting", "stored"), [("1", ("", "Ж")), ("0", ("Jos", ""))])
+def test_use_non_latin_loses_a_name_that_is_not_utf8_whole(
+    client: TestClient, ready: Seeder, setting: str, stored: tuple[str, str]
+) -> None:
+    # non_agent_api.php's /u whitelists give NULL for bytes that are not UTF-8 (Latin-1 'é').
+    ready.execute("UPDATE system_settings SET use_non_latin = :v", v=setting)
+    query = ("source=test&user=6666&pass=1234&function=add_lead&list_id=101"
+             "&phone_number=3125550034&first_name=Jos%E9&last_name=%D0%96")  # fmt: skip
+    success_lead_id(client.get(f"{URL}?{query}").text, "3125550034", "101")
+    [row] = leads(ready, "first_name", "last_name")
+    assert (row["first_name"], row["last_name"]) == stored
+
+
 def test_use_non_latin_applies_to_the_campaign_and_callback_fields(
     client: TestClient, ready: Seeder
 ) -> None:
