@@ -21,8 +21,8 @@ from starlette.testclient import TestClient
 from leadgate.domain import system
 from leadgate.http.app import create_app
 from leadgate.settings import Settings
+from leadgate.storage.custom_tables import forget_custom_tables
 from leadgate.storage.database import Database, normalise_url
-from leadgate.storage.leads.intake import forget_custom_tables
 from leadgate.storage.schema import upgrade_schema
 from leadgate.storage.tables import metadata
 from tests.factories import Seeder

@@ -19,9 +19,8 @@ from sqlalchemy import Connection
 
 from leadgate.domain import webhooks, webhooks_delivery
 from leadgate.domain.webhooks import Agent, CallFacts, Did, Dispo, ListFacts, Talk, UrlRow
-from leadgate.storage import outbox
+from leadgate.storage import custom_tables, outbox
 from leadgate.storage import webhooks as webhook_store
-from leadgate.storage.leads import intake as lead_store
 
 _CUSTOM = ("custom_one", "custom_two", "custom_three", "custom_four", "custom_five")
 
@@ -141,10 +140,11 @@ def _call_facts(conn: Connection, call: CallContext, stored: _Stored, screen: di
 
 
 def _custom_row(conn: Connection, lead: Mapping[str, Any]) -> Mapping[str, Any] | None:
-    list_id = int(lead["list_id"] or 0)
-    table = lead_store.custom_table(conn, list_id)
-    return (
-        webhook_store.custom_row(conn, table, int(lead["lead_id"])) if table is not None else None
+    list_id, lead_id = int(lead["list_id"] or 0), int(lead["lead_id"])
+    return custom_tables.with_custom_table(
+        conn,
+        list_id,
+        lambda table: webhook_store.custom_row(conn, table, lead_id) if table is not None else None,
     )
 
 

@@ -23,9 +23,8 @@ from leadgate.domain import call_urls, webhooks
 from leadgate.domain.call_urls import CallContext, Disposition
 from leadgate.domain.events import CallAnswered, CallDispositioned, LeadAdded
 from leadgate.domain.webhooks import ListFacts, NewLead, UrlRow
-from leadgate.storage import outbox
+from leadgate.storage import custom_tables, outbox
 from leadgate.storage import webhooks as webhook_store
-from leadgate.storage.leads import intake as lead_store
 from leadgate.storage.unit_of_work import UnitOfWork
 
 # Only the Non-Agent API's add_lead (and its lmapi alias) fires apinewlead in VICIdial.
@@ -96,8 +95,13 @@ def lead_added(conn: Connection, *, lead_id: int, list_id: int, now: datetime) -
     if "--a--" in url.lower():
         # Tokens left: custom fields, when this add_lead wrote the lead's custom row (a new
         # lead's row can only come from this call: custom_fields=Y and the row inserted).
-        table = lead_store.custom_table(conn, list_id)
-        custom = webhook_store.custom_row(conn, table, lead_id) if table is not None else None
+        custom = custom_tables.with_custom_table(
+            conn,
+            list_id,
+            lambda table: (
+                webhook_store.custom_row(conn, table, lead_id) if table is not None else None
+            ),
+        )
         if custom is not None:
             url = webhooks.apinewlead_url(template, NewLead(lead, facts, custom))
     outbox.enqueue(conn, url_type="apinewlead", uniqueid=str(lead_id), lead_id=lead_id,

@@ -33,7 +33,7 @@ from sqlalchemy.types import LargeBinary, TypeEngine
 
 from leadgate.storage import lists
 from leadgate.storage.columns import fit
-from leadgate.storage.leads.intake import forget_custom_tables
+from leadgate.storage.custom_tables import forget_custom_tables
 from leadgate.storage.tables import vicidial_lists, vicidial_lists_fields
 
 _P = ParamSpec("_P")
@@ -230,7 +230,7 @@ def _run_ddl(conn: Connection, statements: list[str]) -> bool:
     except DBAPIError:
         return False
     finally:
-        forget_custom_tables()
+        forget_custom_tables(conn)
     return True
 
 

@@ -14,8 +14,8 @@ from leadgate.domain import webhooks_queue
 from leadgate.http.app import create_app
 from leadgate.settings import Settings
 from leadgate.storage import tables
+from leadgate.storage.custom_tables import forget_custom_tables
 from leadgate.storage.database import Database
-from leadgate.storage.leads.intake import forget_custom_tables
 from tests import webhook_scenarios as recorded
 
 

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Table
 
-from leadgate.storage import system
+from leadgate.storage import custom_tables, system
 from leadgate.storage.leads import intake as lead_store
 
 BLANK_MARKER = "--BLANK--"
@@ -84,8 +84,7 @@ def store_custom_fields(
     setting = str(system.settings(conn).get("custom_fields_enabled") or "0")
     if not setting.isdigit() or int(setting) < 1:
         return CustomFieldsOutcome(CustomFieldsResult.DISABLED, setting=setting)
-    table = lead_store.custom_table(conn, list_id)
-    if table is None:
+    if custom_tables.custom_table(conn, list_id) is None:
         return CustomFieldsOutcome(CustomFieldsResult.NO_TABLE)
     values: dict[str, str] = {}
     for definition in lead_store.custom_field_defs(conn, list_id):
@@ -97,7 +96,15 @@ def store_custom_fields(
         values[definition.label] = custom_field_text(value_of(definition.label))
     if not values:
         return CustomFieldsOutcome(CustomFieldsResult.NO_FIELDS)
-    if lead_store.insert_custom_row(conn, table, lead_id, values) < 1:
+
+    def insert_row(table: Table | None) -> int | None:
+        return None if table is None else lead_store.insert_custom_row(conn, table, lead_id, values)
+
+    # The fields just read name the columns: one the cached layout lacks was just added.
+    stored = custom_tables.with_custom_table(conn, list_id, insert_row, needs=values.keys())
+    if stored is None:
+        return CustomFieldsOutcome(CustomFieldsResult.NO_TABLE)
+    if stored < 1:
         return CustomFieldsOutcome(CustomFieldsResult.NOTHING_STORED)
     updated = lead_store.set_entry_list_id(conn, lead_id, list_id)
     return CustomFieldsOutcome(CustomFieldsResult.ADDED, entry_list_updates=updated)

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from leadgate.storage import custom_tables
 from leadgate.storage.leads import search as store
 from leadgate.storage.unit_of_work import UnitOfWork
 
@@ -268,16 +269,21 @@ def _custom_fields_of(
     if list_number is None:
         raise _Missing(LookupRefusal.CUSTOM_FIELDS_NOT_FOUND, entry_list)
     labels = store.custom_field_labels(conn, list_number)
-    columns = store.custom_table_columns(conn, list_number)
-    if not labels or columns is None:
-        raise _Missing(LookupRefusal.CUSTOM_FIELDS_NOT_FOUND, entry_list)
-    real = _resolve_columns(labels, columns)
-    if real is None:
-        raise _Missing(LookupRefusal.CUSTOM_FIELDS_NOT_FOUND, entry_list)
-    row = store.custom_values(conn, list_number, lead_id, real)
-    if row is None:
-        return ()
-    return tuple((label, as_text(row[name])) for label, name in zip(labels, real, strict=True))
+
+    def read() -> tuple[tuple[str, str], ...]:
+        columns = store.custom_table_columns(conn, list_number)
+        if not labels or columns is None:
+            raise _Missing(LookupRefusal.CUSTOM_FIELDS_NOT_FOUND, entry_list)
+        real = _resolve_columns(labels, columns)
+        if real is None:
+            raise _Missing(LookupRefusal.CUSTOM_FIELDS_NOT_FOUND, entry_list)
+        row = store.custom_values(conn, list_number, lead_id, real)
+        if row is None:
+            return ()
+        return tuple((label, as_text(row[name])) for label, name in zip(labels, real, strict=True))
+
+    # Another process may change the table between its columns being read and used.
+    return custom_tables.retry_if_layout_changed(conn, list_number, read)
 
 
 def _resolve_columns(labels: Iterable[str], columns: Iterable[str]) -> list[str] | None:
@@ -319,14 +325,21 @@ def standard_field(conn: Connection, lead_id: int, field_name: str, archived: bo
 def custom_field(conn: Connection, lead_id: int, field_name: str, list_id: str) -> str:
     """One column of custom_<list_id> for the lead; _Missing when there is none."""
     number = as_id(list_id)
-    columns = None if number is None else store.custom_table_columns(conn, number)
-    real = None if columns is None else _resolve_columns([field_name], columns)
-    if number is None or not real:
+    if number is None:
         raise _Missing(LookupRefusal.FIELD_NOT_FOUND, field_name)
-    row = store.custom_values(conn, number, lead_id, real)
-    if row is None:
-        raise _Missing(LookupRefusal.FIELD_NOT_FOUND, field_name)
-    return as_text(row[real[0]])
+    table_list = number
+
+    def read() -> str:
+        columns = store.custom_table_columns(conn, table_list)
+        real = None if columns is None else _resolve_columns([field_name], columns)
+        if not real:
+            raise _Missing(LookupRefusal.FIELD_NOT_FOUND, field_name)
+        row = store.custom_values(conn, table_list, lead_id, real)
+        if row is None:
+            raise _Missing(LookupRefusal.FIELD_NOT_FOUND, field_name)
+        return as_text(row[real[0]])
+
+    return custom_tables.retry_if_layout_changed(conn, number, read)
 
 
 # -- lead_callback_info ---------------------------------------------------------------------------
@@ -435,19 +448,26 @@ def _all_custom_columns(conn: Connection, lead: dict[str, Any]) -> tuple[tuple[s
     """Every column of the lead's custom table (entry list above 99, else its list)."""
     entry = lead["entry_list_id"]
     list_number = int(entry) if entry is not None and int(entry) > 99 else int(lead["list_id"])
-    columns = store.custom_table_columns(conn, list_number)
-    if columns is None:
-        return ()
-    names = [name for name in columns if name.lower() != "lead_id"]
-    if not names:
-        return ()
-    row = store.custom_values(conn, list_number, int(lead["lead_id"]), names)
-    if row is None:
-        return ()
-    return tuple(
-        (name, as_text(row[name]).replace("\t", " -- ").replace("\r\n", "!N").replace("\n", "!N"))
-        for name in names
-    )
+
+    def read() -> tuple[tuple[str, str], ...]:
+        columns = store.custom_table_columns(conn, list_number)
+        if columns is None:
+            return ()
+        names = [name for name in columns if name.lower() != "lead_id"]
+        if not names:
+            return ()
+        row = store.custom_values(conn, list_number, int(lead["lead_id"]), names)
+        if row is None:
+            return ()
+        return tuple(
+            (
+                name,
+                as_text(row[name]).replace("\t", " -- ").replace("\r\n", "!N").replace("\n", "!N"),
+            )
+            for name in names
+        )
+
+    return custom_tables.retry_if_layout_changed(conn, list_number, read)
 
 
 # -- the operations -------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Table
 
 from leadgate.domain import call_times, timezones
 from leadgate.domain.events import (
@@ -46,8 +46,8 @@ from leadgate.domain.leads.intake import (
     CallbackResult,
 )
 from leadgate.domain.timezones import GmtOffset
+from leadgate.storage import custom_tables, system
 from leadgate.storage import hopper as hopper_store
-from leadgate.storage import system
 from leadgate.storage.leads import intake as lead_store
 from leadgate.storage.leads import updates as store
 from leadgate.storage.leads.updates import Scope, ScopeKind, SearchKey
@@ -741,33 +741,48 @@ class _UpdateRun:
     def _update_custom_fields(self, lead: _Found) -> None:
         target = self._custom_list_of(lead)
         number = bigint_or_none(target)
-        custom = lead_store.custom_table(self.conn, number) if number is not None else None
+        custom = custom_tables.custom_table(self.conn, number) if number is not None else None
         list_id = str(lead.list_id)
         if custom is None:
             self.say(CustomFieldsStep(CustomFieldsChange.NO_CUSTOM_TABLE, lead.lead_id, list_id))
             return
         assert number is not None
+        no_table = CustomFieldsStep(CustomFieldsChange.NO_CUSTOM_TABLE, lead.lead_id, list_id)
         if self.req.delete_lead:
-            rows = store.delete_custom_row(self.conn, number, lead.lead_id)
-            if rows > 0:
-                self.say(CustomFieldsStep(CustomFieldsChange.ENTRY_DELETED, lead.lead_id, list_id,
-                                          lead.entry_list, target, rows))  # fmt: skip
+
+            def delete_row(table: Table | None) -> CustomFieldsStep | None:
+                if table is None:
+                    return no_table
+                rows = store.delete_custom_row(self.conn, number, lead.lead_id)
+                return CustomFieldsStep(CustomFieldsChange.ENTRY_DELETED, lead.lead_id, list_id,
+                                        lead.entry_list, target, rows) if rows > 0 else None  # fmt: skip
+
+            step = custom_tables.with_custom_table(self.conn, number, delete_row)
+        else:
+            sent = self._sent_custom_fields(number)
+
+            def write_row(table: Table | None) -> CustomFieldsStep | None:
+                if table is None:
+                    return no_table
+                values = self._sent_custom_values(sent, table.c.keys(), lead)
+                if not values:
+                    return None
+                existing = store.custom_row(self.conn, table, lead.lead_id)
+                count = store.write_custom_row(self.conn, table, lead.lead_id, values, existing)
+                return CustomFieldsStep(CustomFieldsChange.VALUES_UPDATED, lead.lead_id, list_id,
+                                        lead.entry_list, target, count)  # fmt: skip
+
+            # The sent fields name columns: one the cached layout lacks may just have been added.
+            step = custom_tables.with_custom_table(self.conn, number, write_row, needs=sent)
+        if step is None:
             return
-        values = self._sent_custom_values(number, custom.c.keys(), lead)
-        if not values:
-            return
-        existing = store.custom_row(self.conn, custom, lead.lead_id)
-        count = store.write_custom_row(self.conn, custom, lead.lead_id, values, existing)
-        self.say(CustomFieldsStep(CustomFieldsChange.VALUES_UPDATED, lead.lead_id, list_id,
-                                  lead.entry_list, target, count))  # fmt: skip
-        if count > 0:
+        self.say(step)
+        if step.change is CustomFieldsChange.VALUES_UPDATED and step.count > 0:
             self._set_lead_columns(lead, {"entry_list_id": number})
 
-    def _sent_custom_values(
-        self, list_id: int, columns: Sequence[str], lead: _Found
-    ) -> dict[str, str]:
-        """Custom fields sent by name (absent ones stay untouched), cleaned like VICIdial."""
-        values: dict[str, str] = {}
+    def _sent_custom_fields(self, list_id: int) -> dict[str, str]:
+        """The list's data fields the request sends by name (label → raw value)."""
+        sent: dict[str, str] = {}
         for definition in lead_store.custom_field_defs(self.conn, list_id):
             label = definition.label
             raw = self.req.custom_value(label)
@@ -775,6 +790,15 @@ class _UpdateRun:
                 continue
             if label in STANDARD_LEAD_COLUMNS:
                 continue
+            sent[label] = raw
+        return sent
+
+    def _sent_custom_values(
+        self, sent: Mapping[str, str], columns: Sequence[str], lead: _Found
+    ) -> dict[str, str]:
+        """Custom fields sent by name (absent ones stay untouched), cleaned like VICIdial."""
+        values: dict[str, str] = {}
+        for label, raw in sent.items():
             value = custom_field_text(raw)
             if label not in columns or breaks_quoted_sql(value):
                 reason = (
@@ -866,17 +890,27 @@ class _UpdateRun:
             return
         force = self.req.force_entry_list_id
         target = bigint_or_none(force) if len(force) > 1 else number
-        custom = lead_store.custom_table(self.conn, target) if target is not None else None
-        unusable = [label for label, value in values.items()
-                    if custom is None or label not in custom.c or breaks_quoted_sql(value)]  # fmt: skip
-        if custom is None or unusable:
-            rejection = Rejection(
-                RejectionReason.CUSTOM_FIELDS_NOT_ADDED, field="" if custom is None else unusable[0],
-                lead_id=lead_id, table_list=force,
-            )  # fmt: skip
+
+        def write_row(custom: Table | None) -> Rejection | None:
+            unusable = [label for label, value in values.items()
+                        if custom is None or label not in custom.c or breaks_quoted_sql(value)]  # fmt: skip
+            if custom is None or unusable:
+                return Rejection(
+                    RejectionReason.CUSTOM_FIELDS_NOT_ADDED,
+                    field="" if custom is None else unusable[0], lead_id=lead_id, table_list=force,
+                )  # fmt: skip
+            store.write_custom_row(self.conn, custom, lead_id, values, None)
+            return None
+
+        # The fields name columns: one the cached layout lacks may just have been added.
+        rejection = (
+            custom_tables.with_custom_table(self.conn, target, write_row, needs=values.keys())
+            if target is not None
+            else write_row(None)
+        )
+        if rejection is not None:
             raise Rejected(rejection)
         assert target is not None
-        store.write_custom_row(self.conn, custom, lead_id, values, None)
         updated = store.set_entry_list_id(self.conn, lead_id, target, archived=self.req.archived)
         self.say(CustomFieldsStep(CustomFieldsChange.VALUES_ADDED, lead_id, list_id,
                                   count=updated))  # fmt: skip

@@ -7,7 +7,6 @@ case-insensitive and ignore trailing spaces everywhere, as VICIdial's MySQL coll
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,7 +19,6 @@ from sqlalchemy import (
     Date,
     DateTime,
     Integer,
-    MetaData,
     Numeric,
     Select,
     String,
@@ -28,7 +26,6 @@ from sqlalchemy import (
     bindparam,
     func,
     insert,
-    inspect,
     literal,
     or_,
     select,
@@ -53,7 +50,6 @@ from leadgate.storage.zero_dates import (
     ZeroDate,
     ZeroDateTime,
     plain_type,
-    with_zero_dates,
 )
 from leadgate.values.duplicates import CHECKS, DuplicateCheck, Match, Scope
 
@@ -338,39 +334,6 @@ class CustomFieldDef:
     label: str
     field_type: str
     encrypt: bool
-
-
-def custom_table_name(list_id: int) -> str:
-    return f"custom_{list_id}"
-
-
-# Reflecting a custom table costs several queries; its layout rarely changes, so a found
-# table is reused for a few seconds (a missing one is looked for again on every call).
-CUSTOM_TABLE_TTL = 5.0
-_custom_tables: dict[tuple[int, str], tuple[float, Table]] = {}
-
-
-def custom_table(conn: Connection, list_id: int) -> Table | None:
-    """The custom_<list_id> table as it exists now (or a few seconds ago), or None."""
-    name = custom_table_name(list_id)
-    key = (id(conn.engine), name)
-    cached = _custom_tables.get(key)
-    if cached is not None and cached[0] > time.monotonic():
-        return cached[1]
-    if not inspect(conn).has_table(name):
-        _custom_tables.pop(key, None)
-        return None
-    table = Table(name, MetaData(), autoload_with=conn, listeners=[("column_reflect", _zero_dates)])
-    _custom_tables[key] = (time.monotonic() + CUSTOM_TABLE_TTL, table)
-    return table
-
-
-def _zero_dates(_inspector: object, _table: Table, column: dict[str, Any]) -> None:
-    column["type"] = with_zero_dates(column["type"])
-
-
-def forget_custom_tables() -> None:
-    _custom_tables.clear()
 
 
 def custom_field_defs(conn: Connection, list_id: int) -> list[CustomFieldDef]:
