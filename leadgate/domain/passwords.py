@@ -103,6 +103,11 @@ class PasswordVerifier:
         running = self._in_flight.get(key)
         if running is not None:
             return await asyncio.shield(running)
+        # An identical verification may have finished (and been remembered) after the
+        # caller's own cache look-up: the burst still costs one.
+        expires = self._verified.get(key)
+        if expires is not None and expires > time.monotonic():
+            return True
         future = asyncio.wrap_future(
             self._pool().submit(self._check_and_remember, user, password, stored_plain, stored_hash)
         )

@@ -50,3 +50,29 @@ def test_cache_expires() -> None:
 def test_generated_passwords_survive_the_api_filter() -> None:
     generated = passwords.generate_password()
     assert len(generated) == 20 and generated.isalnum()
+
+
+def test_check_after_an_identical_one_finished_does_not_verify_again(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A request that looked at the cache before an identical verification finished, and
+    asks after it finished, gets the remembered answer (a burst of cold logins costs one)."""
+    import asyncio
+
+    verifier = PasswordVerifier()
+    calls: list[str] = []
+    real_check = PasswordVerifier._check
+
+    def counting(password: str, stored_plain: str, stored_hash: str) -> bool:
+        calls.append(password)
+        return real_check(password, stored_plain, stored_hash)
+
+    monkeypatch.setattr(PasswordVerifier, "_check", staticmethod(counting))
+
+    async def two_in_turn() -> list[bool]:
+        first = await verifier.check("6666", "1234", "1234", "")
+        second = await verifier.check("6666", "1234", "1234", "")
+        wrong = await verifier.check("6666", "4321", "1234", "")
+        return [first, second, wrong]
+
+    assert asyncio.run(two_in_turn()) == [True, True, False]
+    assert calls == ["1234", "4321"]
+    verifier.close()
