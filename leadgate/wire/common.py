@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from leadgate.domain import permissions
 from leadgate.wire.context import Call, Finished
+from leadgate.wire.filters import php_strlen
 
 
 def require_source(call: Call) -> None:
-    """`source` must have 2+ characters after filtering (README §5.3 step 1)."""
-    if len(call.source) < 2:
+    """`source` must have 2+ characters after filtering (README §5.3 step 1), counted in
+    bytes as PHP's strlen() does."""
+    if php_strlen(call.source) < 2:
         call.reply.line(f"ERROR: Invalid Source - {call.source}")
         call.reply.line(f"ERROR: Invalid Source: |{call.source}|")
         call.reply.log("ERROR", "Invalid Source")

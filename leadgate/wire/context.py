@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -12,7 +13,7 @@ from leadgate.domain import system
 from leadgate.domain.auth import User
 from leadgate.settings import Settings
 from leadgate.storage.unit_of_work import UnitOfWork
-from leadgate.wire.filters import Filter
+from leadgate.wire.filters import Filter, for_setting
 from leadgate.wire.reply import Reply
 from leadgate.wire.request import ApiRequest
 
@@ -33,6 +34,9 @@ class Call:
     allowed_lists: set[str] | None = None
     # The function table's row for `function` (None before dispatch or for an unknown name).
     spec: FunctionSpec | None = None
+    # Parameters whose whitelist keeps any Unicode letter under use_non_latin=1, with that
+    # whitelist (None: the handler's own filter follows the setting); empty = none.
+    non_latin_params: Mapping[str, Filter | None] = field(default_factory=dict)
     _non_latin: bool | None = field(default=None, init=False, repr=False)
 
     @property
@@ -44,6 +48,11 @@ class Call:
         return self.uow.now
 
     def param(self, name: str, filter_: Filter) -> str:
+        """The parameter through `filter_`, the whitelist that applies under use_non_latin=0;
+        under 1 a parameter named in `non_latin_params` takes its Unicode-letter twin."""
+        if name in self.non_latin_params and self.non_latin:
+            twin = self.non_latin_params[name]
+            filter_ = for_setting(filter_ if twin is None else twin, True)
         return self.request.get(name, filter_)
 
     @property

@@ -41,6 +41,7 @@ from leadgate.wire.agent.params import agent_value
 from leadgate.wire.context import Abort, Call, Finished
 from leadgate.wire.functions import FunctionTable
 from leadgate.wire.nonagent.functions import NON_AGENT_FUNCTIONS
+from leadgate.wire.nonagent.non_latin import NON_LATIN_PARAMS
 from leadgate.wire.reply import Reply
 from leadgate.wire.request import ApiRequest, mask_credentials
 from leadgate.wire.version import version_line
@@ -142,6 +143,8 @@ class ApiService:
 
     def _non_agent(self, call: Call, login: Login) -> None:
         reply = call.reply
+        # source through its whitelist as use_non_latin says (function's is a-zA-Z under both).
+        call.source = call.param("source", filters.ALNUM)
         if call.function == "version":
             settings = self.settings
             line = version_line(
@@ -260,12 +263,15 @@ class ApiService:
         reply = Reply(function=function)
         now = clock.now()
         source = request.get("source", filters.ALNUM)
+        call: Call | None = None
         try:
             with self.db.unit_of_work(now) as uow:
-                call = self._new_call(request, uow, function, source, reply)
+                call = self._new_call(request, uow, function, source, reply, api_script)
                 steps(call)
                 self._write_log(call, api_script, started)
         except Abort:
+            if call is not None:
+                source = call.source  # as the call filtered it (use_non_latin)
             self._write_log_alone(request, now, function, source, reply, api_script, started)
         except PasswordCheckNeeded:
             raise  # nothing was written: the caller verifies and runs the call again
@@ -280,10 +286,14 @@ class ApiService:
         return reply
 
     def _new_call(
-        self, request: ApiRequest, uow: UnitOfWork, function: str, source: str, reply: Reply
-    ) -> Call:
+        self, request: ApiRequest, uow: UnitOfWork, function: str, source: str, reply: Reply,
+        api_script: str,
+    ) -> Call:  # fmt: skip
+        # The Non-Agent API filters its parameters by name (non_agent_api.php); the Agent
+        # API's handlers pick their own filters (AgentCall.param).
+        non_latin_params = NON_LATIN_PARAMS if api_script == "non-agent" else {}
         return Call(request=request, uow=uow, settings=self.settings, function=function,
-                    source=source, reply=reply)  # fmt: skip
+                    source=source, reply=reply, non_latin_params=non_latin_params)  # fmt: skip
 
     def _write_log_alone(
         self, request: ApiRequest, now: datetime, function: str, source: str, reply: Reply,
@@ -291,19 +301,20 @@ class ApiService:
     ) -> None:  # fmt: skip
         """After an Abort rolled the call back: its log rows in a unit of work of their own."""
         with self.db.unit_of_work(now) as uow:
-            call = self._new_call(request, uow, function, source, reply)
+            call = self._new_call(request, uow, function, source, reply, api_script)
             self._write_log(call, api_script, started)
 
     def _write_log(self, call: Call, api_script: str, started: float) -> None:
         if not call.reply.logs:
             return
         run_time = f"{time.perf_counter() - started:.6f}"
-        # Only the Agent API filters user and agent_user as use_non_latin says.
+        # Both APIs filter user and agent_user as use_non_latin says (the Non-Agent API's
+        # Call.param picks the twin itself).
         login_filter = filters.LOGIN.pick(api_script == "agent" and call.non_latin)
-        user = call.request.get("user", login_filter)
+        user = call.param("user", login_filter)
         # VICIdial logs the request's agent_user on every row of the call, whatever the
         # function, unless the function names another one.
-        requested_agent = call.request.get("agent_user", login_filter)
+        requested_agent = call.param("agent_user", login_filter)
         rows = [
             {
                 "user": user,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from leadgate.domain import system
 from leadgate.domain.leads import intake as lead_intake
 from leadgate.domain.leads.custom_fields import CustomFieldsResult
 from leadgate.domain.leads.duplicates import Match, Scope
@@ -118,7 +117,7 @@ def read_request(call: Call, *, non_latin: bool = False) -> AddLeadRequest:
         callback_comments=text("callback_comments", filters.CALLBACK_COMMENTS),
     )
     return AddLeadRequest(
-        api_user=call.request.get("user", filters.LOGIN),
+        api_user=call.param("user", filters.LOGIN),
         phone_number=params.get("phone_number", filters.PHONE),
         phone_code=params.get("phone_code", filters.DIGITS),
         list_id=params.get("list_id", filters.DIGITS),
@@ -133,10 +132,10 @@ def read_request(call: Call, *, non_latin: bool = False) -> AddLeadRequest:
 
 
 def add_lead(call: Call) -> None:
-    user = call.request.get("user", filters.LOGIN)
+    user = call.param("user", filters.LOGIN)
     reason = "add_lead USER DOES NOT HAVE PERMISSION TO ADD LEADS TO THE SYSTEM"
     standard_checks(call, f"ERROR: {reason}: |{user}|0|", reason, "0")
-    request = read_request(call, non_latin=system.use_non_latin(call.conn))
+    request = read_request(call, non_latin=call.non_latin)
     outcome = lead_intake.add_lead(call.uow, request, allowed_lists=call.allowed_lists)
     report(call.reply, FUNCTION, request, outcome, echo_alt_phones=alt_phone_echo(call))
 

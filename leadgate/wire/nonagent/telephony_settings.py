@@ -422,7 +422,7 @@ def update_cid_group_entry(call: Call) -> None:
     stage = call.param("stage", filters.LOGIN)
     areacode = call.param("areacode", filters.LOGIN)
     if areacode != "---ALL---":
-        areacode = filters.ALNUM(areacode)
+        areacode = filters.for_setting(filters.LETTERS_DIGITS, call.non_latin)(areacode)
     outbound_cid = call.param("outbound_cid", filters.LOGIN)
     if outbound_cid != "---ALL---":
         outbound_cid = filters.DIGITS(outbound_cid)

@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NoReturn
 
-from leadgate.domain import system
 from leadgate.domain.leads import updates as lead_updates
 from leadgate.domain.leads.updates import (
     AltPhonesAdded,
@@ -340,7 +339,7 @@ def _reject(call: Call, rejected: Rejected) -> NoReturn:
 
 def update_lead_request(call: Call) -> UpdateLeadRequest:
     remove_from_hopper = _alnum_is_y(call, "remove_from_hopper")
-    non_latin = system.use_non_latin(call.conn)
+    non_latin = call.non_latin
 
     def text(name: str, filter_: Filter) -> str:
         return call.param(name, filters.for_setting(filter_, non_latin))
@@ -403,7 +402,7 @@ def batch_update_lead(call: Call) -> None:
         api_user=call.user_name,
         lead_ids=call.param("lead_ids", LEAD_IDS),
         records=call.param("records", filters.DIGITS),
-        fields=_fields(call, system.use_non_latin(call.conn)),
+        fields=_fields(call, call.non_latin),
         reset_lead=_flag(call, "reset_lead"),
         list_exists_check=_list_exists_check(call),
         archived=_alnum_is_y(call, "archived_lead"),
