@@ -35,6 +35,7 @@ from leadgate.storage import campaigns as store
 from leadgate.storage import hopper as hopper_store
 from leadgate.storage import lists as list_store
 from leadgate.storage.unit_of_work import UnitOfWork
+from leadgate.values.text import php_strlen
 
 DIAL_METHODS = ("MANUAL", "RATIO", "INBOUND_MAN", "ADAPT_AVERAGE", "ADAPT_HARD_LIMIT",
                 "ADAPT_TAPERED")  # fmt: skip
@@ -324,14 +325,14 @@ def _dial_statuses(uow: UnitOfWork, s: CampaignSettings, given: str | None) -> s
     Both start from the `given` set (the CLI's whole set) when there is one."""
     statuses = given
     if s.dial_status_add:
-        if len(s.dial_status_add) > 6:
+        if php_strlen(s.dial_status_add) > 6:
             raise Refusal(SettingProblem.DIAL_STATUS_ADD, s.dial_status_add)
         current = given if given is not None else store.dial_statuses(uow.conn, s.campaign_id)
         if len(current) > 248:
             raise Refusal(SettingProblem.DIAL_STATUS_ADD_FULL, s.dial_status_add)
         statuses = f" {s.dial_status_add}{current if len(current) >= 2 else ' -'}"
     if s.dial_status_remove:
-        if len(s.dial_status_remove) > 6:
+        if php_strlen(s.dial_status_remove) > 6:
             raise Refusal(SettingProblem.DIAL_STATUS_REMOVE, s.dial_status_remove)
         if statuses is None:
             current = store.dial_statuses(uow.conn, s.campaign_id)

@@ -33,6 +33,7 @@ from leadgate.storage import admin_log
 from leadgate.storage import campaigns as campaign_store
 from leadgate.storage import lists as store
 from leadgate.storage.unit_of_work import UnitOfWork
+from leadgate.values.text import php_strlen
 
 BLANK = "--BLANK--"
 TZ_METHODS = ("COUNTRY_AND_AREA_CODE", "POSTAL_CODE", "NANPA_PREFIX", "OWNER_TIME_ZONE_CODE")
@@ -114,9 +115,9 @@ def _missing_field(s: ListSettings) -> str:
     """add_list's required fields: list id, campaign id (1-8) and list name (2-30)."""
     if not valid_list_id(s.list_id):
         return "list_id"
-    if not 1 <= len(s.campaign_id) <= 8:
+    if not 1 <= php_strlen(s.campaign_id) <= 8:
         return "campaign_id"
-    if not 2 <= len(s.list_name) <= 30:
+    if not 2 <= php_strlen(s.list_name) <= 30:
         return "list_name"
     return ""
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
+from leadgate.values.text import php_strlen
+
 C = TypeVar("C", contravariant=True)  # what a check may consult besides the value
 P = TypeVar("P", bound=Enum)  # the refusal codes
 
@@ -63,7 +65,7 @@ def checked(rules: Iterable[Rule[C, P]], settings: object, context: C) -> dict[s
 
 
 def length(shortest: int = 0, longest: int = sys.maxsize) -> Callable[[str, object], bool]:
-    return lambda value, _context: shortest <= len(value) <= longest
+    return lambda value, _context: shortest <= php_strlen(value) <= longest
 
 
 def one_of(allowed: Iterable[str]) -> Callable[[str, object], bool]:

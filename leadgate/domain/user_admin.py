@@ -23,6 +23,7 @@ from leadgate.domain.passwords import hash_password
 from leadgate.storage import admin_log
 from leadgate.storage import users as store
 from leadgate.storage.unit_of_work import UnitOfWork
+from leadgate.values.text import php_strlen
 
 BLANK = "--BLANK--"
 # A new user name containing this takes the next free number (system_settings.auto_user_add_value).
@@ -309,7 +310,9 @@ def _changes(uow: UnitOfWork, f: UserFields, api: ApiUser) -> dict[str, object]:
     changes: dict[str, object] = {}
     if f.agent_pass:
         changes.update({"pass": "", "pass_hash": hash_password(f.agent_pass)})
-    _blank_or(changes, "full_name", f.full_name, len(f.full_name) <= 50, UserProblem.FULL_NAME)
+    _blank_or(
+        changes, "full_name", f.full_name, php_strlen(f.full_name) <= 50, UserProblem.FULL_NAME
+    )
     if f.user_level:
         level = _int(f.user_level)
         if (
@@ -323,23 +326,23 @@ def _changes(uow: UnitOfWork, f: UserFields, api: ApiUser) -> dict[str, object]:
         changes["user_level"] = level
     if f.user_group:
         valid = store.group_visible(conn, f.user_group, api.viewable_groups)
-        if len(f.user_group) > 20 or not valid:
+        if php_strlen(f.user_group) > 20 or not valid:
             raise _Refused(UserProblem.GROUP, f"{f.user_group}|{int(valid)}")
         changes["user_group"] = f.user_group
     if f.phone_login:
         # leadgate has no phones table (telephony only): no phone login is valid.
         _blank_or(changes, "phone_login", f.phone_login, False, UserProblem.PHONE_LOGIN)
-    _blank_or(changes, "phone_pass", f.phone_pass, len(f.phone_pass) <= 20,
+    _blank_or(changes, "phone_pass", f.phone_pass, php_strlen(f.phone_pass) <= 20,
               UserProblem.PHONE_PASS)  # fmt: skip
     if f.hotkeys_active:
         if _int(f.hotkeys_active) not in (0, 1):
             raise _Refused(UserProblem.HOTKEYS, f.hotkeys_active)
         changes["hotkeys_active"] = f.hotkeys_active
-    _blank_or(changes, "voicemail_id", f.voicemail_id, 2 <= len(f.voicemail_id) <= 10,
+    _blank_or(changes, "voicemail_id", f.voicemail_id, 2 <= php_strlen(f.voicemail_id) <= 10,
               UserProblem.VOICEMAIL)  # fmt: skip
-    _blank_or(changes, "email", f.email, 5 <= len(f.email) <= 100, UserProblem.EMAIL)
+    _blank_or(changes, "email", f.email, 5 <= php_strlen(f.email) <= 100, UserProblem.EMAIL)
     for index, (value, column) in enumerate(zip(f.custom, _custom_columns(), strict=True)):
-        _blank_or(changes, column, value, len(value) <= 100, UserProblem.CUSTOM, index)
+        _blank_or(changes, column, value, php_strlen(value) <= 100, UserProblem.CUSTOM, index)
     if f.active:
         if f.active not in ("Y", "N"):
             raise _Refused(UserProblem.ACTIVE, f.active)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from leadgate.values.text import php_strlen as php_strlen  # the wire layer measures with it
+
 Filter = Callable[[str], str]
 
 
@@ -106,11 +108,6 @@ def for_setting(filter_: Filter, non_latin: bool) -> Filter:
     """`filter_` as it applies under use_non_latin (True when 1): only `Letters` (alone or
     in a `Chain`) change."""
     return filter_.pick(non_latin) if isinstance(filter_, Letters | Chain) else filter_
-
-
-def php_strlen(value: str) -> int:
-    """PHP's strlen(): the length in UTF-8 bytes (a Cyrillic or CJK letter counts 2 or 3)."""
-    return len(value.encode("utf-8", "surrogatepass"))
 
 
 # The whitelists VICIdial uses, named by what they allow. `Letters` ones follow use_non_latin.

@@ -54,9 +54,7 @@ def test_add_list_list_name(client: TestClient, seed: Seeder, setting: str) -> N
     answer = call(client, "add_list", list_id="2001", list_name="Список Москва+1",
                   campaign_id="TESTCAMP", list_description="Описание")  # fmt: skip
     name, description = ("Список Москва+1", "Описание") if setting == "1" else (" +1", None)
-    assert answer == (
-        f"SUCCESS: add_list LIST HAS BEEN ADDED - 6666|2001|{name}|TESTCAMP\n"
-    )
+    assert answer == (f"SUCCESS: add_list LIST HAS BEEN ADDED - 6666|2001|{name}|TESTCAMP\n")
     row = seed.table_rows("vicidial_lists", "list_name", "list_description")
     assert row == [{"list_name": name, "list_description": description}]
 
@@ -116,3 +114,18 @@ def test_parameters_filtered_alike_stay_latin_with_non_latin(
     answer = call(client, "add_list", list_id="20Ж02", list_name="Список",
                   campaign_id="TESTCAMP")  # fmt: skip
     assert answer == "SUCCESS: add_list LIST HAS BEEN ADDED - 6666|2002|Список|TESTCAMP\n"
+
+
+def test_lengths_count_utf8_bytes_as_php_strlen(client: TestClient, seed: Seeder) -> None:
+    _setup(seed, "1")
+    # 16 Cyrillic letters are 32 bytes: over add_list's 30, as VICIdial's strlen() counts.
+    too_long = "Ж" * 16
+    answer = call(client, "add_list", list_id="2003", list_name=too_long, campaign_id="TESTCAMP")
+    assert answer.startswith("ERROR: add_list YOU MUST USE ALL REQUIRED FIELDS"), answer
+    # 21 letters (42 bytes) are over update_campaign's 40 for campaign_name; 20 fit.
+    answer = call(client, "update_campaign", campaign_id="TESTCAMP", campaign_name="Ж" * 21)
+    assert "CAMPAIGN NAME MUST BE FROM 6 TO 40 CHARACTERS" in answer, answer
+    answer = call(client, "update_campaign", campaign_id="TESTCAMP", campaign_name="Ж" * 20)
+    assert answer == "SUCCESS: update_campaign CAMPAIGN HAS BEEN UPDATED - 6666|TESTCAMP\n"
+    assert seed.table_rows("vicidial_campaigns", "campaign_name") == [{"campaign_name": "Ж" * 20}]
+    assert seed.table_rows("vicidial_lists", "list_id") == []
