@@ -14,6 +14,7 @@ from leadgate.domain.reports import parse_datetime
 from leadgate.wire import filters
 from leadgate.wire.common import standard_checks
 from leadgate.wire.context import Call
+from leadgate.wire.filters import php_strlen
 from leadgate.wire.nonagent.lookups import delimiter, restricts_lists
 from leadgate.wire.nonagent.reports import (
     export_checks,
@@ -143,7 +144,7 @@ def update_log_entry(call: Call) -> None:
     status = call.param("status", filters.LOGIN)
     data = f"{user}|{group}|{call_id}|{status}"
     # VICIdial's condition (sic): any one short value is enough to go on.
-    if not (len(group) < 2 or len(call_id) < 8 or len(status) < 8):
+    if not (php_strlen(group) < 2 or php_strlen(call_id) < 8 or php_strlen(status) < 8):
         reason = "update_log_entry INVALID SEARCH PARAMETERS"
         fail(call, reason, f"ERROR: {reason}: {data}", data)
     result = call_logs.update_log_entry(call.uow, group, call_id, status)

@@ -23,6 +23,7 @@ from leadgate.values.numbers import cap_digits
 from leadgate.wire import filters
 from leadgate.wire.common import standard_checks
 from leadgate.wire.context import Call, Finished
+from leadgate.wire.filters import php_strlen
 from leadgate.wire.nonagent.lookups import fail, request_user
 
 HOPPER_HEADER = (
@@ -262,7 +263,7 @@ def update_campaign(call: Call) -> None:
     user = _modify_checks(call)
     p = call.param
     campaign_id = p("campaign_id", filters.LOGIN)
-    if not 2 <= len(campaign_id) <= 8:
+    if not 2 <= php_strlen(campaign_id) <= 8:
         reason = "update_campaign YOU MUST USE ALL REQUIRED FIELDS"
         # VICIdial prints campaign_id, campaign_name, campaign_id (unfiltered name unset here).
         data = f"{campaign_id}|{p('campaign_name', CAMPAIGN_NAME)}|{campaign_id}"

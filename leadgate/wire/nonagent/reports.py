@@ -20,6 +20,7 @@ from leadgate.storage.unit_of_work import UnitOfWork
 from leadgate.wire import filters
 from leadgate.wire.common import require_function_allowed, require_permission, standard_checks
 from leadgate.wire.context import Call, Finished
+from leadgate.wire.filters import php_strlen
 
 GROUP_LIST = filters.keep(r"\-|,_0-9a-zA-Z")  # user_groups, in_groups
 CAMPAIGN_LIST = filters.keep(r"\-,|_0-9a-zA-Z")  # campaigns
@@ -118,7 +119,7 @@ def agent_status(call: Call) -> None:
     user = request_user(call)
     agent_user = call.param("agent_user", filters.LOGIN)
     data = f"{user}|{agent_user}"
-    if not 0 < len(agent_user) < 100:
+    if not 0 < php_strlen(agent_user) < 100:
         reason = "agent_status INVALID SEARCH PARAMETERS"
         fail(call, reason, f"ERROR: {reason}: {data}", data)
     sep, stage = separator_of(call)
@@ -257,8 +258,8 @@ def agent_stats_export(call: Call) -> None:
             call.uow,
             reports.AgentStatsQuery(
                 start=start, end=end,
-                agent_user=agent_user if 0 < len(agent_user) < 21 else None,
-                campaign_id=campaign_id if 0 < len(campaign_id) < 9 else None,
+                agent_user=agent_user if 0 < php_strlen(agent_user) < 21 else None,
+                campaign_id=campaign_id if 0 < php_strlen(campaign_id) < 9 else None,
                 by_campaign=by_campaign,
             ),
         )  # fmt: skip
@@ -465,7 +466,7 @@ def _time_range(call: Call) -> tuple[datetime | None, datetime | None]:
 
 def call_status_stats(call: Call) -> None:
     campaigns = call.param("campaigns", CAMPAIGN_LIST)
-    if len(campaigns) < 2:
+    if php_strlen(campaigns) < 2:
         _refuse_input(call, "call_status_stats INVALID OR MISSING CAMPAIGNS")
     _stats_checks(call)
     start, end = _time_range(call)
@@ -504,7 +505,12 @@ def call_dispo_report(call: Call) -> None:
     ingroups = call.param("ingroups", filters.LOGIN)
     did_ids = call.param("did_ids", DID_IDS)
     did_patterns = call.param("did_patterns", DID_PATTERNS)
-    if len(campaigns) < 2 and len(ingroups) < 2 and not did_ids and len(did_patterns) < 2:
+    if (
+        php_strlen(campaigns) < 2
+        and php_strlen(ingroups) < 2
+        and not did_ids
+        and len(did_patterns) < 2
+    ):
         _refuse_input(call, "call_dispo_report INVALID OR MISSING CAMPAIGNS, INGROUPS, OR DIDS")
     _stats_checks(call)
     start, end = _time_range(call)

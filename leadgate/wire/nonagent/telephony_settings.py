@@ -20,6 +20,7 @@ from leadgate.domain.telephony_settings import (
 from leadgate.wire import filters
 from leadgate.wire.common import require_function_allowed, require_permission, standard_checks
 from leadgate.wire.context import Call, Finished
+from leadgate.wire.filters import php_strlen
 
 GROUP_ALIAS_ID = filters.keep(r"_0-9a-zA-Z")
 GROUP_ALIAS_NAME = filters.keep(r"\- +_0-9a-zA-Z")
@@ -68,8 +69,8 @@ def add_group_alias(call: Call) -> None:
             call, "YOU MUST USE ALL REQUIRED FIELDS", f"{alias_id}|{alias_name}|{caller_id_number}"
         )
     alias = settings.GroupAlias(
-        group_alias_id=alias_id if len(alias_id) >= 2 else caller_id_number,
-        group_alias_name=(alias_name if len(alias_name) >= 2 else caller_id_number).replace(
+        group_alias_id=alias_id if php_strlen(alias_id) >= 2 else caller_id_number,
+        group_alias_name=(alias_name if php_strlen(alias_name) >= 2 else caller_id_number).replace(
             "+", " "
         ),
         caller_id_number=caller_id_number,
@@ -123,7 +124,7 @@ def delete_fpg_phone(call: Call) -> None:
 def update_presets(call: Call) -> None:
     _checks(call, "UPDATE CAMPAIGNS")
     campaign_id = call.param("campaign_id", filters.LOGIN)
-    if not 2 <= len(campaign_id) <= 8:
+    if not 2 <= php_strlen(campaign_id) <= 8:
         campaign_name = call.param("campaign_name", filters.keep(r"\- .,_0-9a-zA-Z"))
         _fail(
             call, "YOU MUST USE ALL REQUIRED FIELDS", f"{campaign_id}|{campaign_name}|{campaign_id}"
@@ -308,7 +309,7 @@ def update_alt_url(call: Call) -> None:
     _checks(call, "UPDATE CAMPAIGNS")
     user = _user(call)
     campaign_id = call.param("campaign_id", filters.LOGIN)
-    if not 2 <= len(campaign_id) <= 20:
+    if not 2 <= php_strlen(campaign_id) <= 20:
         campaign_name = call.param("campaign_name", filters.keep(r"\- .,_0-9a-zA-Z"))
         _fail(
             call, "YOU MUST USE ALL REQUIRED FIELDS", f"{campaign_id}|{campaign_name}|{campaign_id}"
@@ -378,7 +379,7 @@ def _alt_url_values(call: Call) -> dict[str, object]:
         values["active"] = active
     address = call.param("url_address", URL_ADDRESS)
     if address:
-        if address != "--BLANK--" and not 5 <= len(address) <= 65000:
+        if address != "--BLANK--" and not 5 <= php_strlen(address) <= 65000:
             _fail(call, "URL ADDRESS IS NOT VALID, THIS IS AN OPTIONAL FIELD", address)
         address_value = "" if address == "--BLANK--" else address
     rank = call.param("url_rank", filters.DIGITS)
@@ -426,7 +427,8 @@ def update_cid_group_entry(call: Call) -> None:
     outbound_cid = call.param("outbound_cid", filters.LOGIN)
     if outbound_cid != "---ALL---":
         outbound_cid = filters.DIGITS(outbound_cid)
-    if not (0 < len(cid_group_id) <= 20 and 3 <= len(stage) <= 6 and 0 < len(areacode) <= 9):
+    if not (0 < php_strlen(cid_group_id) <= 20 and 3 <= len(stage) <= 6
+            and 0 < php_strlen(areacode) <= 9):  # fmt: skip
         _fail(call, "YOU MUST USE ALL REQUIRED FIELDS", f"{cid_group_id}|{areacode}|{stage}")
     assert call.user is not None
     scope = scope_of(call.uow, call.user.user_group)

@@ -129,3 +129,12 @@ def test_lengths_count_utf8_bytes_as_php_strlen(client: TestClient, seed: Seeder
     assert answer == "SUCCESS: update_campaign CAMPAIGN HAS BEEN UPDATED - 6666|TESTCAMP\n"
     assert seed.table_rows("vicidial_campaigns", "campaign_name") == [{"campaign_name": "Ж" * 20}]
     assert seed.table_rows("vicidial_lists", "list_id") == []
+
+
+def test_campaign_id_length_counts_bytes(client: TestClient, seed: Seeder) -> None:
+    _setup(seed, "1")
+    # Five Cyrillic letters are 10 bytes: over update_campaign's 8 for campaign_id.
+    answer = call(client, "update_campaign", campaign_id="Кампа", campaign_name="Новое имя")
+    assert answer == (
+        "ERROR: update_campaign YOU MUST USE ALL REQUIRED FIELDS: |6666|Кампа|Новое имя|Кампа\n"
+    )
