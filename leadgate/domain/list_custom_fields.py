@@ -2,7 +2,7 @@
 update_list's field definitions — add, update, delete (custom_fields_add/update/delete).
 
 VICIdial does the field changes by calling its own admin page (admin_lists_custom.php) and
-only reports whether that page said SUCCESS, ERROR or nothing; `FieldResult` is that answer.
+only reports whether that page succeeded, refused or said nothing; `FieldResult` is that answer.
 leadgate runs the same checks and changes directly. Each change holds the list's named lock
 from its checks to its commit, so concurrent changes to one list's fields run one at a time.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from enum import Enum
+from enum import Enum, auto
 from typing import Any
 
 from sqlalchemy import Connection
@@ -109,11 +109,12 @@ class FieldStep(Enum):
 
 
 class FieldResult(Enum):
-    """What VICIdial's admin page answered: SUCCESS, ERROR, or nothing it recognises."""
+    """What VICIdial's admin page answered: the change was made, refused by its checks, or
+    nothing happened (an answer it does not recognise)."""
 
-    SUCCESS = "SUCCESS"
-    ERROR = "ERROR"
-    NONE = "NONE"
+    CHANGED = auto()
+    REFUSED = auto()
+    UNCHANGED = auto()
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ class FieldChange:
     action: str  # "add", "update", "delete"
     step: FieldStep
     field_type: str = ""  # update: the type after merging with the stored field
-    result: FieldResult = FieldResult.NONE
+    result: FieldResult = FieldResult.UNCHANGED
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,7 @@ def change_fields(
 
 
 def _admin_page_runs(uow: UnitOfWork, list_id: int, actions: FieldActions) -> bool:
-    """VICIdial's admin page does nothing (its answer has neither SUCCESS nor ERROR) without
+    """VICIdial's admin page does nothing (UNCHANGED) without
     modify_leads, with custom fields disabled, or for a list id under 100."""
     return actions.may_modify_leads and custom_fields_enabled(uow.conn) and list_id > 99
 
@@ -216,24 +217,24 @@ def _add(
         return FieldChange("add", FieldStep.SENT, r.field_type, result)
 
     if not _admin_page_runs(uow, list_id, actions):
-        return sent(FieldResult.NONE)
+        return sent(FieldResult.UNCHANGED)
     field = _Field.from_request(r)
     conn = uow.conn
     exists = store.field_count(conn, list_id, r.label) > 0
     if len(field.name) < 2 or _refused(field, list_id) or field.label.lower() in RESERVED_LABELS:
-        return sent(FieldResult.ERROR)
+        return sent(FieldResult.REFUSED)
     if exists != (field.duplicate == "Y") or (
         field.duplicate == "Y" and field.field_type != "TEXT"
     ):
-        return sent(FieldResult.ERROR)
+        return sent(FieldResult.REFUSED)
     if field.label.lower() in STANDARD_LABELS:
         field.label = field.label.lower()
     if field.duplicate == "Y":
         count = store.label_prefix_count(conn, list_id, field.label)
         field.label = f"{field.label}_DUPLICATE_{count:03d}"
     if not _add_definition(uow, list_id, field, actor, stop=False):
-        return sent(FieldResult.NONE)  # VICIdial's ALTER TABLE fails: nothing changes
-    return sent(FieldResult.SUCCESS)
+        return sent(FieldResult.UNCHANGED)  # VICIdial's ALTER TABLE fails: nothing changes
+    return sent(FieldResult.CHANGED)
 
 
 def _add_definition(uow: UnitOfWork, list_id: int, field: _Field, actor: Actor, *,
@@ -275,31 +276,31 @@ def _update(
         return FieldChange("update", FieldStep.SENT, field.request_type, result)
 
     if not _admin_page_runs(uow, list_id, actions):
-        return sent(FieldResult.NONE)
+        return sent(FieldResult.UNCHANGED)
     columns = store.table_columns(conn, list_id)
     standard = field.label.lower() in STANDARD_LABELS
     if columns is None and not standard and field.duplicate == "N":
-        return sent(FieldResult.ERROR)
+        return sent(FieldResult.REFUSED)
     if _refused(field, list_id):
-        return sent(FieldResult.ERROR)
+        return sent(FieldResult.REFUSED)
     if field.has_column():
         spec = field.column()
         default = field.column_default()
         if spec is None or not _default_fits(spec, default):
-            return sent(FieldResult.NONE)
+            return sent(FieldResult.UNCHANGED)
         if field.label in (columns or []):
             done = store.modify_column(conn, list_id, field.label, spec, default)
         else:
             done = columns is not None and store.add_column(conn, list_id, field.label, spec,
                                                             default)  # fmt: skip
         if not done:
-            return sent(FieldResult.NONE)
+            return sent(FieldResult.UNCHANGED)
     field_id = int(stored["field_id"])
     store.update_field(conn, field_id, field.row())
     notes = _rerank(conn, list_id, field, field_id)
     _log(uow, actor, list_id, "MODIFY", "ADMIN MODIFY CUSTOM LIST FIELD", field.label,
          f"Rows updated: 1({field_id})   {notes}")  # fmt: skip
-    return sent(FieldResult.SUCCESS)
+    return sent(FieldResult.CHANGED)
 
 
 def _delete(
@@ -316,25 +317,25 @@ def _delete(
         return FieldChange("delete", FieldStep.SENT, "", result)
 
     if not _admin_page_runs(uow, list_id, actions):
-        return sent(FieldResult.NONE)
+        return sent(FieldResult.UNCHANGED)
     standard = r.label.lower() in STANDARD_LABELS
     if store.table_columns(conn, list_id) is None and not standard:
-        return sent(FieldResult.ERROR)
+        return sent(FieldResult.REFUSED)
     # VICIdial's API does not tell its admin page the field's type: it drops the column of
     # every field but a vicidial_list one, and a field without a column (DISPLAY, …, a
     # duplicate) is therefore never deleted (the DROP fails).
     if not standard and not store.drop_column(conn, list_id, r.label):
-        return sent(FieldResult.NONE)
+        return sent(FieldResult.UNCHANGED)
     store.delete_field(conn, int(stored["field_id"]))
     _log(uow, actor, list_id, "DELETE", "ADMIN DELETE CUSTOM LIST FIELD", r.label, "")
-    return sent(FieldResult.SUCCESS)
+    return sent(FieldResult.CHANGED)
 
 
 _ACTIONS = {"add": _add, "update": _update, "delete": _delete}
 
 
 def _refused(field: _Field, list_id: int) -> bool:
-    """The admin page's value checks (an ERROR answer): a default longer than a text field's
+    """The admin page's value checks (a REFUSED answer): a default longer than a text field's
     maximum, option lists without a valid `value,text` line, a SWITCH without this list."""
     if field.field_type in TEXT_TYPES and field.max < len(field.default):
         return True
@@ -418,14 +419,14 @@ def copy_fields(
 
     APPEND adds the source's fields the target lacks (duplicates get a new _DUPLICATE_ label);
     UPDATE rewrites the target's fields that the source also has; REPLACE deletes the target's
-    fields (when it has a custom table) and appends. SUCCESS when a field changed, ERROR for
-    a copy onto itself or from a list without fields, NONE otherwise; with the number of
+    fields (when it has a custom table) and appends. CHANGED when a field changed, REFUSED for
+    a copy onto itself or from a list without fields, UNCHANGED otherwise; with the number of
     fields added or rewritten."""
     conn = uow.conn
     if not (may_modify_leads and custom_fields_enabled(conn) and source > 99 and target > 99):
-        return CopyResult(FieldResult.NONE)
+        return CopyResult(FieldResult.UNCHANGED)
     if source == target or store.field_count(conn, source) < 1:
-        return CopyResult(FieldResult.ERROR)
+        return CopyResult(FieldResult.REFUSED)
     uow.lock([store.FIELD_IDS_LOCK])
     changed: list[bool] = []
     deleted = 0
@@ -446,7 +447,7 @@ def copy_fields(
     except _Stopped:
         pass
     written = sum(changed)
-    return CopyResult(FieldResult.SUCCESS if written or deleted else FieldResult.NONE, written)
+    return CopyResult(FieldResult.CHANGED if written or deleted else FieldResult.UNCHANGED, written)
 
 
 def _copied(row: dict[str, Any]) -> FieldRequest:

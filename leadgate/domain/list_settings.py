@@ -259,8 +259,8 @@ def add_list(
     store.insert_list(conn, row)
     if copy is not None:
         copy = _copy(uow, list_id, copy, actor, may_modify_leads=may_modify_leads)
-    # VICIdial notes its admin page's answer to the copy (leadgate: SUCCESS, ERROR or NONE).
-    response = "" if copy is None or copy.response is None else copy.response.value
+    # VICIdial notes its admin page's answer to the copy in the admin log.
+    response = "" if copy is None or copy.response is None else _COPY_NOTES[copy.response]
     notes = f"list: {list_id}|{s.campaign_id}|{s.custom_fields_copy}|{response}"
     admin_log.write(
         conn, now=uow.now, user=actor.user, ip=actor.ip[:15], section="LISTS",
@@ -269,6 +269,11 @@ def add_list(
     )  # fmt: skip
     uow.emit(EntityChanged("list", str(list_id), "added", actor.user))
     return AddOutcome(copy=copy)
+
+
+# The admin-log note for a custom-field copy's answer (stored data, as VICIdial writes it).
+_COPY_NOTES = {FieldResult.CHANGED: "SUCCESS", FieldResult.REFUSED: "ERROR",
+               FieldResult.UNCHANGED: "NONE"}  # fmt: skip
 
 
 def _as_date(text: str) -> object:

@@ -35,16 +35,16 @@ def test_concurrent_adds_and_deletes_of_one_field(db: Database, seed: Seeder) ->
                          max="10")  # fmt: skip
     added = _results(db, FieldActions(add=True, may_modify_fields=True, may_modify_leads=True),
                      field)  # fmt: skip
-    assert added.count((FieldStep.SENT, FieldResult.SUCCESS)) == 1, added
-    assert added.count((FieldStep.SENT, FieldResult.ERROR)) == THREADS - 1, added
+    assert added.count((FieldStep.SENT, FieldResult.CHANGED)) == 1, added
+    assert added.count((FieldStep.SENT, FieldResult.REFUSED)) == THREADS - 1, added
     with db.engine.connect() as conn:
         assert [c["name"] for c in inspect(conn).get_columns("custom_101")] == ["lead_id", "racer"]
     assert len(seed.table_rows("vicidial_lists_fields", "field_id")) == 1
 
     deleted = _results(db, FieldActions(delete=True, may_modify_fields=True,
                                         may_modify_leads=True), FieldRequest(label="racer"))  # fmt: skip
-    assert deleted.count((FieldStep.SENT, FieldResult.SUCCESS)) == 1, deleted
-    assert deleted.count((FieldStep.NOT_FOUND, FieldResult.NONE)) == THREADS - 1, deleted
+    assert deleted.count((FieldStep.SENT, FieldResult.CHANGED)) == 1, deleted
+    assert deleted.count((FieldStep.NOT_FOUND, FieldResult.UNCHANGED)) == THREADS - 1, deleted
     with db.engine.connect() as conn:
         assert [c["name"] for c in inspect(conn).get_columns("custom_101")] == ["lead_id"]
     assert seed.table_rows("vicidial_lists_fields", "field_id") == []

@@ -122,8 +122,8 @@ DEFAULT = filters.Letters(r" .\n,-_0-9")
 UPPER_WORD = filters.keep(r"_A-Z")
 _VERBS = {"add": ("ADD", "ADDED", "added"), "update": ("UPDATE", "UPDATED", "updated"),
           "delete": ("DELETE", "DELETED", "deleted")}  # fmt: skip
-_RESPONSES = {FieldResult.SUCCESS: "SUCCESS: Field {0}", FieldResult.ERROR: "ERROR: Field not {0}",
-              FieldResult.NONE: "NONE"}  # fmt: skip
+_RESPONSES = {FieldResult.CHANGED: "SUCCESS: Field {0}", FieldResult.REFUSED: "ERROR: Field not {0}",
+              FieldResult.UNCHANGED: "NONE"}  # fmt: skip
 
 
 def field_actions(call: Call) -> FieldActions:

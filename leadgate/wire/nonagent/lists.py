@@ -70,8 +70,8 @@ def list_info(call: Call) -> None:
 # -- add_list, update_list ---------------------------------------------------------------------
 
 _OPTIONAL = ", THIS IS AN OPTIONAL FIELD"
-COPY_RESPONSES = {FieldResult.SUCCESS: "SUCCESS: Fields copied",
-                  FieldResult.ERROR: "ERROR: Fields not copied", FieldResult.NONE: "NONE"}  # fmt: skip
+COPY_RESPONSES = {FieldResult.CHANGED: "SUCCESS: Fields copied",
+                  FieldResult.REFUSED: "ERROR: Fields not copied", FieldResult.UNCHANGED: "NONE"}  # fmt: skip
 _NUMBERS = ("ONE", "TWO", "THREE", "FOUR", "FIVE")
 TEXT = filters.keep(r"\- +.:/@?&_0-9a-zA-Z")  # list_name, list_description: '+' kept
 URL = filters.keep(r"\- %=+.:/@?&_0-9a-zA-Z")
